@@ -1,0 +1,92 @@
+"""Align stage: similarity, sentence links (with kinds and fact changes), passages.
+
+``align(a, b, settings)`` is a pure function of two prepared documents (plus optional
+precomputed embeddings), usable in-process, in a worker pool and inside Spark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Document, Link, Passage
+from ..settings import CompareSettings
+from .aligner import align_sentences
+from .facts import extract_facts, fact_changes
+from .kinds import link_kind
+from .passages import find_passages
+from .similarity import Similarity, sentence_similarity
+
+__all__ = ["Alignment", "align"]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Links, passages and unlinked sentences of a pair."""
+
+    links: tuple[Link, ...]
+    passages: tuple[Passage, ...]
+    added: tuple[int, ...]
+    omitted: tuple[int, ...]
+    similarity: Similarity
+
+
+def align(
+    a: Document,
+    b: Document,
+    settings: CompareSettings | None = None,
+    a_vectors: np.ndarray | None = None,
+    b_vectors: np.ndarray | None = None,
+) -> Alignment:
+    """Align the body sentences of A with those of B.
+
+    Args:
+        a: The article being explained (possible copy).
+        b: The possible source.
+        settings: Thresholds and mode (defaults when None).
+        a_vectors, b_vectors: Precomputed body-sentence embeddings, if any.
+
+    Returns:
+        The ``Alignment``: links in A's order, passages, added (A) and omitted (B) sentences.
+    """
+    settings = settings or CompareSettings()
+    sim = sentence_similarity(a, b, settings, a_vectors, b_vectors)
+    groups = align_sentences(sim, settings)
+    same_language = a.language == b.language or "und" in (a.language, b.language)
+    links = []
+    for g in groups:
+        a_idx = tuple(sorted(sim.a_index[r] for r in g.rows))
+        b_idx = tuple(sorted(sim.b_index[c] for c in g.cols))
+        a_sents = [a.sentences[i] for i in a_idx]
+        b_sents = [b.sentences[j] for j in b_idx]
+        a_text = " ".join(s.text for s in a_sents)
+        b_text = " ".join(s.text for s in b_sents)
+        kind = link_kind(a_text, b_text, a.language, b.language)
+        a_facts = [f for s in a_sents for f in extract_facts(s, a.language)]
+        b_facts = [f for s in b_sents for f in extract_facts(s, b.language)]
+        changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start)
+        links.append(
+            Link(
+                a=a_idx,
+                b=b_idx,
+                kind=kind,  # type: ignore[arg-type]
+                score=round(min(1.0, _absolute_score(g, settings)), 4),
+                lexical=round(g.lexical, 4),
+                semantic=None if g.semantic is None else round(g.semantic, 4),
+                changes=tuple(changes),
+            )
+        )
+    linked_a = {i for link in links for i in link.a}
+    linked_b = {j for link in links for j in link.b}
+    added = tuple(i for i in a.body_indexes if i not in linked_a)
+    omitted = tuple(j for j in b.body_indexes if j not in linked_b)
+    passages = find_passages(a, b, links)
+    return Alignment(tuple(links), tuple(passages), added, omitted, sim)
+
+
+def _absolute_score(group, settings: CompareSettings) -> float:
+    """The similarity a reader can interpret: the stronger of cosine and lexical similarity."""
+    if group.semantic is None:
+        return group.lexical
+    return max(group.semantic, group.lexical)
