@@ -59,6 +59,7 @@ def compare_documents(
         relation=relation,
         mode="embeddings" if embedder else "lexical",
         embedder=embedder,
+        names=(a_name, b_name),
         timings={"align": round(t1 - t0, 4), "judge": round(t2 - t1, 4)},
     )
 

@@ -252,6 +252,7 @@ class Comparison:
         relation: The verdict.
         mode: ``embeddings`` (lexical + semantic) or ``lexical``.
         embedder: Name and version of the sentence encoder, or None.
+        names: Short names of A and B used in the explanation (file stems, else "A"/"B").
         timings: Seconds spent per stage.
     """
 
@@ -264,6 +265,7 @@ class Comparison:
     relation: Relation
     mode: str = "embeddings"
     embedder: str | None = None
+    names: tuple[str, str] = ("A", "B")
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property

@@ -1,0 +1,5 @@
+"""``python -m newslineage`` runs the CLI."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,7 @@
+"""Report stage: the same comparison as JSON data, terminal text and a self-contained HTML page."""
+
+from __future__ import annotations
+
+from .jsondoc import COMPARE_SCHEMA, comparison_to_dict
+
+__all__ = ["COMPARE_SCHEMA", "comparison_to_dict"]
