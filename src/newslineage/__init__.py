@@ -1,0 +1,35 @@
+"""newslineage: tell where a news text came from and how it changed on the way.
+
+>>> import newslineage
+>>> result = newslineage.compare("examples/seeds/000_0b8b1ce8151e0a78.txt",
+...                              "examples/seeds/004_04fc8d81745fa5a0.txt")
+>>> result.relation.verdict in ("a_derives_from_b", "shared_source")
+True
+"""
+
+from __future__ import annotations
+
+from .compare import compare, compare_documents
+from .errors import NewslineageError
+from .model import Article, Comparison, Document, FactChange, Link, Passage, Relation, Sentence
+from .prepare import prepare
+from .settings import CompareSettings, load_settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "CompareSettings",
+    "Comparison",
+    "Document",
+    "FactChange",
+    "Link",
+    "NewslineageError",
+    "Passage",
+    "Relation",
+    "Sentence",
+    "compare",
+    "compare_documents",
+    "load_settings",
+    "prepare",
+]
