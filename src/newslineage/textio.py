@@ -67,7 +67,16 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise EncodingError(f"{name}: is not UTF-8 and its encoding could not be detected; re-save it as UTF-8")
-    return str(best), best.encoding
+    text = str(best)
+    # charset-normalizer always proposes something; prose decoded with the right encoding is
+    # mostly letters, while a wrong guess yields symbols and stray marks
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    if visible and letters / len(visible) < 0.6:
+        raise EncodingError(
+            f"{name}: is not UTF-8 and no encoding decodes it as text (best guess {best.encoding} gives mostly symbols); re-save it as UTF-8"
+        )
+    return text, best.encoding
 
 
 def _control_share(data: bytes) -> float:
