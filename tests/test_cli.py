@@ -8,8 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from pathlib import Path
 
-from .conftest import SEED_A, SEED_B
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+SEED_A = SEEDS / "000_0b8b1ce8151e0a78.txt"
+SEED_B = SEEDS / "004_04fc8d81745fa5a0.txt"
 
 
 def run(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
