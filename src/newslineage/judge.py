@@ -52,6 +52,8 @@ def _topics(doc: Document, indexes: tuple[int, ...], other: Document, limit: int
     for i in indexes:
         for m in _NAME.finditer(doc.sentences[i].text):
             name = re.sub(r"['’]s$", "", m.group().strip())
+            while " " in name and name.split(" ", 1)[0].casefold() in ALL_STOPWORDS:  # "The Ministry"
+                name = name.split(" ", 1)[1]
             words = [w.casefold() for w in re.findall(r"\w+", name)]
             if (m.start() == 0 and len(words) == 1) or len(name) < 3 or name.casefold() in ALL_STOPWORDS:
                 continue

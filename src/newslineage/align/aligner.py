@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..settings import CompareSettings
 from ..fingerprint import content_stems
+from ..settings import CompareSettings
 from .similarity import Similarity, combine
 
 __all__ = ["Group", "align_sentences"]

@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import MODALS_POSSIBILITY, MONTHS, NEGATIONS, NUMBER_WORDS, RELATIVE_DAYS, WEEKDAYS
+from ..lang import (
+    MODALS_POSSIBILITY,
+    MONTHS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from ..lang.data import AMBIGUOUS_MONTHS, SCALES, WEAK_NUMBER_WORDS
 from ..model import FactChange, Sentence
 

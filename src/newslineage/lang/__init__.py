@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .data import (
     AGENCIES,
-    MODALS_POSSIBILITY,
     MODALS_NECESSITY,
+    MODALS_POSSIBILITY,
     MONTHS,
     NEGATIONS,
     NUMBER_WORDS,
