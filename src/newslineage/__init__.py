@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .compare import compare, compare_documents
 from .errors import NewslineageError
+from .index import Index
 from .model import Article, Comparison, Document, FactChange, Link, Passage, Relation, Sentence
 from .prepare import prepare
 from .settings import CompareSettings, load_settings
@@ -23,6 +24,7 @@ __all__ = [
     "Comparison",
     "Document",
     "FactChange",
+    "Index",
     "Link",
     "NewslineageError",
     "Passage",

@@ -1,0 +1,332 @@
+"""``Index``: a corpus of articles kept on disk, and the search for a text's sources."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from typing import Any
+
+from ..errors import ConfigError, IncompatibleStoreError, RecordError
+from ..fingerprint import FINGERPRINT_VERSION
+from ..model import Article
+from ..settings import CompareSettings, load_settings
+from ..store import SCHEMA_VERSION, ArticleRecord, IndexParams, SQLiteStore
+from .ingest import content_hash, process_batch
+from .report import IngestReport, SourcesResult
+from .sketch import MINHASH_KIND
+
+__all__ = ["DEFAULT_BATCH_SIZE", "Index"]
+
+DEFAULT_BATCH_SIZE = 256
+#: Below this many articles in the first batch, a worker pool costs more than it saves.
+_POOL_MIN = 64
+
+
+def _embedder_name(key: str) -> str:
+    if key == "none":
+        return "none"
+    from ..embed import get_embedder
+
+    return get_embedder(key).name
+
+
+def _embedder_key(name: str) -> str:
+    if name == "none":
+        return "none"
+    if name.startswith("hashing"):
+        return "hashing"
+    if name.startswith("use-"):
+        return "use"
+    raise IncompatibleStoreError(f"index embedder {name!r} is unknown to this newslineage; rebuild with: newslineage ingest ... --db NEW.db")
+
+
+def default_params(embedder: str) -> IndexParams:
+    """The parameters new indexes are built with (see ``index/sketch.py`` for the choice)."""
+    return IndexParams(
+        schema_version=SCHEMA_VERSION,
+        fingerprint_version=FINGERPRINT_VERSION,
+        shingle_size=5,
+        minhash=MINHASH_KIND,
+        num_perm=64,
+        bands=32,
+        rows=2,
+        seed=1,
+        anchor_mod=8,
+        embedder=embedder,
+    )
+
+
+class Index:
+    """A corpus index: articles, their fingerprints and vectors, in one SQLite file.
+
+    Args:
+        path: The index file (``newslineage.db``); created when missing unless ``create`` is False.
+        embedder: ``use``, ``hashing`` or ``none`` (no vectors, lexical retrieval only). None: what
+            the file was built with, or the settings' embedder for a new file.
+        settings: Comparison settings used by ``sources`` (defaults < config < environment).
+        workers: Processes that prepare, fingerprint and embed during ``add`` (None: one per CPU
+            for large inputs, in-process for small ones; 1: always in-process).
+        batch_size: Articles written per transaction.
+        create: Create the file when missing.
+
+    Raises:
+        CorruptStoreError: The file is not an index or is damaged (it is left untouched).
+        IncompatibleStoreError: The file was built with other parameters.
+
+    Example:
+        >>> with Index("newslineage.db") as index:            # doctest: +SKIP
+        ...     index.add(articles)
+        ...     print(index.sources("suspicious.txt").to_dict())
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike = "newslineage.db",
+        *,
+        embedder: str | None = None,
+        settings: CompareSettings | None = None,
+        workers: int | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        create: bool = True,
+    ) -> None:
+        self.settings = settings or load_settings()
+        if embedder not in (None, "use", "hashing", "none"):
+            raise ConfigError(f"unknown embedder {embedder!r}; choose 'use', 'hashing' or 'none'")
+        if batch_size < 1:
+            raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+        key = embedder or (self.settings.embedder if self.settings.embeddings else "none")
+        self.path = str(path)
+        self._store = SQLiteStore(path, default_params(_embedder_name(key)), adopt_embedder=embedder is None, create=create)
+        self.params = self._store.params
+        self.embedder_key = _embedder_key(self.params.embedder)
+        if self.embedder_key != "none" and _embedder_name(self.embedder_key) != self.params.embedder:
+            raise IncompatibleStoreError(
+                f"{self.path}: index was built with embedder {self.params.embedder}, this install has {_embedder_name(self.embedder_key)}; rebuild with: newslineage ingest ... --db NEW.db"
+            )
+        self.workers = workers
+        self.batch_size = batch_size
+        self._vectors = None
+
+    # -- context manager and basics -----------------------------------------------------------
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the index file."""
+        self._store.close()
+
+    def count(self) -> int:
+        """Number of articles in the index."""
+        return self._store.count()
+
+    def get(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        found = self._store.get(article_id)
+        return found.article if found else None
+
+    @property
+    def store(self) -> SQLiteStore:
+        """The backend (for maintenance and tests)."""
+        return self._store
+
+    # -- ingest ---------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Sequence[str | os.PathLike],
+        *,
+        columns: Any = None,
+        strict: bool = False,
+        on_progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Read files and folders (any format the readers know) and add their articles.
+
+        Args:
+            paths: Files and folders: text/HTML folders, JSON Lines, CSV, Parquet, WARC, feeds.
+            columns: A ``readers.ColumnMap`` for tables (None: the defaults).
+            strict: Stop at the first bad record instead of skipping it.
+            on_progress: Called with the running report after every batch.
+
+        Raises:
+            InputError: A path is missing or of an unsupported type.
+            RecordError: A bad record, only when ``strict``.
+        """
+        from ..readers import ColumnMap, read_paths
+
+        report = IngestReport()
+
+        def on_error(err: RecordError) -> None:
+            report.skipped += 1
+            report.errors.append(str(err))
+
+        articles = read_paths(paths, columns=columns or ColumnMap(), on_error=on_error, strict=strict)
+        return self.add(articles, on_progress=on_progress, report=report)
+
+    def add(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_progress: Callable[[IngestReport], None] | None = None,
+        report: IngestReport | None = None,
+    ) -> IngestReport:
+        """Add articles; those already stored (same id or same text) are counted as duplicates.
+
+        Each batch is written in one transaction, so an interrupted run keeps every finished
+        batch and the next run resumes by skipping them.
+
+        Args:
+            articles: Articles to add (any iterable, read lazily).
+            on_progress: Called with the running report after every batch.
+            report: A report to continue (used by ``ingest`` to count bad records).
+
+        Returns:
+            Counts of added, duplicate and skipped articles, the first errors, stage timings.
+        """
+        report = report or IngestReport()
+        started = time.perf_counter()
+        batches = self._batches(iter(articles), report)
+        first = next(batches, None)
+        if first is None:
+            report.seconds = time.perf_counter() - started
+            return report
+        workers = self.workers if self.workers is not None else (os.cpu_count() or 1)
+        if workers <= 1 or len(first) < min(_POOL_MIN, self.batch_size):
+            for batch in _prepend(first, batches):
+                fresh = self._fresh(batch, report)
+                records, errors = process_batch(fresh, self.params, self.embedder_key) if fresh else ([], [])
+                self._write(records, errors, report, started, on_progress)
+        else:
+            self._add_pooled(_prepend(first, batches), workers, report, started, on_progress)
+        report.seconds = time.perf_counter() - started
+        self._vectors = None
+        return report
+
+    def _add_pooled(self, batches: Iterator[list[Article]], workers: int, report: IngestReport, started: float, on_progress) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .ingest import widen_regex_cache
+
+        ctx = multiprocessing.get_context("spawn")
+        chunks_per_batch = workers * 2
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=widen_regex_cache) as pool:
+            inflight: list[list] = []
+            try:
+                for batch in batches:
+                    fresh = self._fresh(batch, report)
+                    size = max(1, -(-len(fresh) // chunks_per_batch))
+                    futures = [pool.submit(process_batch, fresh[i : i + size], self.params, self.embedder_key) for i in range(0, len(fresh), size)]
+                    inflight.append(futures)
+                    if len(inflight) > 2:
+                        self._collect(inflight.pop(0), report, started, on_progress)
+                while inflight:
+                    self._collect(inflight.pop(0), report, started, on_progress)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    def _collect(self, futures: list, report: IngestReport, started: float, on_progress) -> None:
+        records: list[ArticleRecord] = []
+        errors: list[str] = []
+        for fut in futures:
+            r, e = fut.result()
+            records.extend(r)
+            errors.extend(e)
+        self._write(records, errors, report, started, on_progress)
+
+    def _batches(self, articles: Iterator[Article], report: IngestReport) -> Iterator[list[Article]]:
+        while True:
+            t0 = time.perf_counter()
+            batch = list(islice(articles, self.batch_size))
+            report.timings["parse"] += time.perf_counter() - t0
+            if not batch:
+                return
+            yield batch
+
+    def _fresh(self, batch: list[Article], report: IngestReport) -> list[Article]:
+        """Drop articles already stored or repeated in the batch (counted as duplicates)."""
+        hashes = [content_hash(a.text) for a in batch]
+        ids_known, hashes_known = self._store.known([a.id for a in batch], hashes)
+        seen_ids: set[str] = set()
+        seen_hashes: set[str] = set()
+        fresh = []
+        for art, h in zip(batch, hashes):
+            if art.id in ids_known or h in hashes_known or art.id in seen_ids or h in seen_hashes:
+                report.duplicates += 1
+                continue
+            seen_ids.add(art.id)
+            seen_hashes.add(h)
+            fresh.append(art)
+        return fresh
+
+    def _write(self, records: list[ArticleRecord], errors: list[str], report: IngestReport, started: float, on_progress) -> None:
+        t0 = time.perf_counter()
+        added = self._store.add_batch(records) if records else 0
+        report.timings["write"] += time.perf_counter() - t0
+        for rec in records:
+            for stage, secs in rec.timings.items():
+                report.timings[stage] += secs
+        report.added += added
+        report.duplicates += len(records) - added
+        report.skipped += len(errors)
+        report.errors.extend(errors)
+        report.seconds = time.perf_counter() - started
+        if on_progress is not None:
+            on_progress(report)
+
+    # -- sources --------------------------------------------------------------------------------
+    def sources(
+        self,
+        query: str | os.PathLike | bytes | Article,
+        *,
+        top: int = 5,
+        before: str | None = None,
+        after: str | None = None,
+        exclude_outlet: str | Sequence[str] | None = None,
+        embeddings: bool | None = None,
+        compare_top: int = 10,
+    ) -> SourcesResult:
+        """Find the indexed articles the query text was made from, best first.
+
+        Args:
+            query: A path, bytes, text or ``Article``.
+            top: How many sources to return.
+            before, after: Only sources published before / after these ISO 8601 times. Without
+                either, a source may not be later than the query when both dates are known.
+            exclude_outlet: Outlet(s) whose articles are never sources (e.g. the query's own).
+            embeddings: False: lexical retrieval and comparison only (None: as the index).
+            compare_top: Candidates that get the full sentence-level comparison.
+
+        Raises:
+            InputError: The query is empty, binary or unreadable.
+        """
+        from .retrieve import find_sources
+
+        use_vectors = self.embedder_key != "none" and embeddings is not False
+        settings = replace(self.settings, embeddings=use_vectors, embedder=self.embedder_key if use_vectors else self.settings.embedder)
+        if use_vectors and self._vectors is None:
+            from .vectors import VectorSearch
+
+            self._vectors = VectorSearch(self._store, self.path + ".usearch")
+        excluded = {exclude_outlet} if isinstance(exclude_outlet, str) else set(exclude_outlet or ())
+        return find_sources(
+            self._store,
+            query,
+            settings=settings,
+            vectors=self._vectors if use_vectors else None,
+            top=top,
+            before=before,
+            after=after,
+            exclude_outlets=excluded,
+            compare_top=compare_top,
+        )
+
+
+def _prepend(first: list[Article], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    yield first
+    yield from rest

@@ -1,0 +1,183 @@
+"""Retrieve stage: candidate sources of a query, cheaply ranked, then compared sentence by sentence.
+
+Candidates are the union of lexical hits (LSH bands and containment anchors shared with the
+query) and the nearest article vectors (paraphrase, translation). They are filtered by time
+(a source is not later than the query) and outlet, ranked by the strongest cheap signal, and
+the best ``compare_top`` get the full comparison kernel; the comparison's coverage of the query,
+weighted by link strength, gives the final order.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timezone
+
+import numpy as np
+
+from ..compare import compare_documents
+from ..errors import ConfigError
+from ..fingerprint import shingles
+from ..model import Article, Comparison, Document
+from ..prepare import prepare
+from ..settings import CompareSettings
+from ..textio import read_article
+from .ingest import article_vector, widen_regex_cache
+from .report import Source, SourcesResult
+from .sketch import jaccard, sketch
+
+__all__ = ["find_sources", "source_score"]
+
+#: Nearest article vectors taken as candidates.
+ANN_K = 30
+#: Lexical candidates (most shared bands and anchors) looked at before filtering.
+LEXICAL_K = 200
+#: Cosines below this say nothing about reuse (same language, unrelated story).
+_COSINE_FLOOR = 0.4
+
+
+def _time(value: str | None, what: str | None = None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        if what:
+            raise ConfigError(f"{what}: {value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T12:00)") from None
+        return None
+    return parsed.astimezone(timezone.utc).replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def _in_window(date: str | None, query_date: datetime | None, before: datetime | None, after: datetime | None) -> bool:
+    when = _time(date)
+    if when is None:
+        return True
+    if before is None and after is None:
+        return query_date is None or when <= query_date
+    return (before is None or when <= before) and (after is None or when >= after)
+
+
+def source_score(comparison: Comparison) -> float:
+    """Share of the query's body characters explained by the candidate, weighted by link score."""
+    body = {s.index: s.end - s.start for s in comparison.a.body}
+    total = sum(body.values())
+    if not total:
+        return 0.0
+    explained = sum(body.get(i, 0) * link.score for link in comparison.links for i in link.a)
+    return min(1.0, explained / total)
+
+
+def _body_vectors(doc: Document, embedder) -> np.ndarray:
+    return embedder.encode([s.text for s in doc.body])
+
+
+def _candidate_vectors(store, rowid: int, doc: Document, embedder) -> np.ndarray:
+    """Body-sentence vectors of a stored article: from the cache, computing (and caching) the rest."""
+    cached = store.sentence_vectors(rowid)
+    body = doc.body
+    missing = [s for s in body if s.index not in cached]
+    if missing:
+        fresh = embedder.encode([s.text for s in missing])
+        new = {s.index: v for s, v in zip(missing, fresh)}
+        store.put_sentence_vectors(rowid, new)
+        cached.update(new)
+    if not body:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([cached[s.index] for s in body]).astype(np.float32)
+
+
+def find_sources(
+    store,
+    query: str | os.PathLike | bytes | Article,
+    *,
+    settings: CompareSettings,
+    vectors=None,
+    top: int = 5,
+    before: str | None = None,
+    after: str | None = None,
+    exclude_outlets: set[str] | frozenset[str] = frozenset(),
+    compare_top: int = 10,
+) -> SourcesResult:
+    """Ranked sources of ``query`` among the stored articles (see module doc).
+
+    Args:
+        store: The store.
+        query: A path, bytes, text or ``Article``.
+        settings: Comparison settings; ``embeddings`` on means vectors are used too.
+        vectors: A ``VectorSearch`` over the article vectors, or None (lexical only).
+        top: Sources returned.
+        before, after: Time window (ISO 8601); see ``Index.sources``.
+        exclude_outlets: Outlets never taken as sources.
+        compare_top: Candidates compared sentence by sentence.
+    """
+    widen_regex_cache()
+    before_t, after_t = _time(before, "--before"), _time(after, "--after")
+    params = store.params
+    t0 = time.perf_counter()
+    article = read_article(query, max_bytes=settings.max_bytes)
+    doc = prepare(article)
+    t1 = time.perf_counter()
+
+    sk = sketch(shingles(article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
+    hits = store.band_hits(sk.keys)
+    lexical = sorted(hits, key=lambda r: (-hits[r][1], -hits[r][0], r))[:LEXICAL_K]
+    cosines: dict[int, float] = {}
+    query_vectors = None
+    embedder = None
+    if vectors is not None and settings.embeddings and doc.body:
+        from ..embed import get_embedder
+
+        embedder = get_embedder(settings.embedder)
+        q_vec, _ = article_vector(doc, embedder)
+        query_vectors = _body_vectors(doc, embedder)
+        if q_vec is not None:
+            cosines = dict(vectors.search(q_vec, ANN_K))
+            missing = [r for r in lexical if r not in cosines]
+            cosines.update(vectors.cosines(q_vec, missing))
+    candidates = set(lexical) | set(cosines)
+    headers = store.headers(candidates)
+    query_date = _time(article.published_at)
+    kept = [
+        r
+        for r, (aid, outlet, date) in headers.items()
+        if aid != article.id and (outlet is None or outlet not in exclude_outlets) and _in_window(date, query_date, before_t, after_t)
+    ]
+    sigs = store.signatures(kept)
+    n_anchors = len(sk.anchors)
+    evidence: dict[int, dict[str, float]] = {}
+    for r in kept:
+        bands, anchors = hits.get(r, (0, 0))
+        ev = {
+            "bands": float(bands),
+            "anchors": float(anchors),
+            "containment": anchors / n_anchors if n_anchors else 0.0,
+            "jaccard": jaccard(sk.signature, sigs[r]) if r in sigs else 0.0,
+        }
+        if r in cosines:
+            ev["cosine"] = cosines[r]
+        lexical_signal = max(ev["containment"], ev["jaccard"]) if n_anchors >= 3 else ev["jaccard"] + 0.1 * min(anchors, 3)
+        semantic_signal = max(0.0, (ev.get("cosine", 0.0) - _COSINE_FLOOR) / (1 - _COSINE_FLOOR))
+        ev["cheap"] = max(lexical_signal, semantic_signal)
+        evidence[r] = ev
+    ranked = sorted(kept, key=lambda r: (-evidence[r]["cheap"], r))[:compare_top]
+    t2 = time.perf_counter()
+
+    stored = store.get_many(ranked)
+    found: list[Source] = []
+    for r in ranked:
+        cand = stored[r]
+        cand_doc = Document(article=cand.article, language=cand.language, sentences=cand.sentences)
+        b_vectors = _candidate_vectors(store, r, cand_doc, embedder) if embedder is not None and query_vectors is not None else None
+        comparison = compare_documents(
+            doc, cand_doc, settings,
+            a_vectors=query_vectors if b_vectors is not None else None,
+            b_vectors=b_vectors,
+            a_name="the query", b_name=cand.article.id,
+        )
+        if not comparison.links:
+            continue
+        found.append(Source(cand.article, source_score(comparison), comparison, evidence[r]))
+    found.sort(key=lambda s: (-s.score, -s.retrieval["cheap"], s.article.id))
+    t3 = time.perf_counter()
+    timings = {"prepare": round(t1 - t0, 4), "retrieve": round(t2 - t1, 4), "compare": round(t3 - t2, 4)}
+    return SourcesResult(query=doc, sources=tuple(found[:top]), candidates=len(kept), timings=timings)

@@ -1,0 +1,102 @@
+"""Nearest article vectors: exact numpy search for small indexes, usearch (HNSW) beyond.
+
+Below ``EXACT_LIMIT`` vectors an exact float32 matrix product is both simpler and fast enough
+(20k x 512 is ~10 ms on one core) and has perfect recall. Above it, an HNSW index is kept in a
+file beside the database (``<db>.usearch``) and rebuilt from the stored vectors whenever the
+file is missing or its sidecar says it was built from another set of vectors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+
+__all__ = ["EXACT_LIMIT", "VectorSearch"]
+
+EXACT_LIMIT = 20000
+
+
+class VectorSearch:
+    """Top-k cosine search over the store's article vectors.
+
+    Args:
+        store: The store (``vectors()`` and ``vector_state()``).
+        ann_path: Where the usearch file lives (``<db>.usearch``), or None to stay exact.
+        exact_limit: Largest number of vectors searched exactly.
+    """
+
+    def __init__(self, store, ann_path: str | None, exact_limit: int = EXACT_LIMIT) -> None:
+        self._store = store
+        self._ann_path = ann_path
+        self._exact_limit = exact_limit
+        self._state: tuple[int, int] | None = None
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._matrix: np.ndarray | None = None
+        self._ann = None
+
+    def _refresh(self) -> None:
+        state = self._store.vector_state()
+        if state == self._state:
+            return
+        self._state = state
+        self._ann = None
+        self._matrix = None
+        if state[0] == 0:
+            self._ids = np.zeros(0, dtype=np.int64)
+            return
+        if state[0] <= self._exact_limit or self._ann_path is None:
+            ids, mat = self._store.vectors()
+            self._ids, self._matrix = ids, mat.astype(np.float32)
+        else:
+            self._ann = self._load_or_build_ann(state)
+
+    def _load_or_build_ann(self, state: tuple[int, int]):
+        from usearch.index import Index as UIndex
+
+        assert self._ann_path is not None
+        side = self._ann_path + ".json"
+        try:
+            with open(side, encoding="utf-8") as fh:
+                fresh = tuple(json.load(fh)["state"]) == state and os.path.exists(self._ann_path)
+        except (OSError, ValueError, KeyError):
+            fresh = False
+        ids, mat = self._store.vectors()
+        index = UIndex(ndim=mat.shape[1], metric="cos", dtype="f16")
+        if fresh:
+            index.load(self._ann_path)
+            return index
+        index.add(ids, mat.astype(np.float32))
+        tmp = self._ann_path + ".tmp"
+        index.save(tmp)
+        os.replace(tmp, self._ann_path)
+        with open(side, "w", encoding="utf-8") as fh:
+            json.dump({"state": list(state)}, fh)
+        return index
+
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """(row id, cosine) of the ``k`` nearest article vectors, best first."""
+        self._refresh()
+        if self._ann is not None:
+            matches = self._ann.search(np.asarray(vector, dtype=np.float32), k)
+            return [(int(key), float(1.0 - dist)) for key, dist in zip(matches.keys, matches.distances)]
+        if self._matrix is None or not len(self._ids):
+            return []
+        sims = self._matrix @ np.asarray(vector, dtype=np.float32)
+        k = min(k, len(sims))
+        top = np.argpartition(-sims, k - 1)[:k]
+        top = top[np.argsort(-sims[top])]
+        return [(int(self._ids[i]), float(sims[i])) for i in top]
+
+    def cosines(self, vector: np.ndarray, rowids: list[int]) -> dict[int, float]:
+        """Cosine of the vector with given articles (exact, from the loaded matrix or the store)."""
+        self._refresh()
+        if self._matrix is not None and len(self._ids):
+            pos = np.searchsorted(self._ids, rowids)
+            out = {}
+            for r, p in zip(rowids, pos):
+                if p < len(self._ids) and self._ids[p] == r:
+                    out[r] = float(self._matrix[p] @ vector)
+            return out
+        return {}

@@ -1,0 +1,8 @@
+"""Where an index keeps its data: a small protocol and the default SQLite backend."""
+
+from __future__ import annotations
+
+from .base import ANCHOR_BAND, ArticleRecord, IndexParams, Store, StoredArticle
+from .sqlite import SCHEMA_VERSION, SQLiteStore
+
+__all__ = ["ANCHOR_BAND", "SCHEMA_VERSION", "ArticleRecord", "IndexParams", "SQLiteStore", "Store", "StoredArticle"]
