@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .html import render_comparison_fragment, render_comparison_page
 from .jsondoc import COMPARE_SCHEMA, comparison_to_dict
 
-__all__ = ["COMPARE_SCHEMA", "comparison_to_dict"]
+__all__ = ["COMPARE_SCHEMA", "comparison_to_dict", "render_comparison_fragment", "render_comparison_page"]

@@ -1,0 +1,635 @@
+"""HTML report: the ``newslineage.compare/1`` document as a self-contained, script-free page.
+
+``render_comparison_fragment`` gives a ``<style>`` block plus a ``<section class="nl-compare">``
+that any page can embed (every CSS rule is scoped to ``.nl-compare``; nothing relies on
+page-level CSS). ``render_comparison_page`` wraps it in a complete HTML5 page with a strict
+Content-Security-Policy. Neither contains script or refers to any external resource:
+interaction is plain anchors (``#a-<i>`` / ``#b-<j>``, highlighted with ``:target``) and
+``<details>``.
+
+Everything taken from the document (sentences, titles, names, ids, explanation, change
+wording...) is untrusted and HTML-escaped. Attribute values are built only from integers, from
+fixed vocabularies (kinds, roles, fact types) or from validated language tags; the only
+document text placed in an attribute is an escaped article id in a ``title=``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = ["KIND_COLORS", "render_comparison_fragment", "render_comparison_page"]
+
+#: Colour of each link kind: Okabe-Ito hues (colour-blind friendly), darkened so that each one
+#: reaches WCAG AA contrast (>= 4.5:1) as text on white and under white text. The kind is also
+#: always written out in words next to the colour.
+KIND_COLORS: dict[str, str] = {
+    "verbatim": "#0072B2",  # blue
+    "edit": "#007A5E",  # bluish green
+    "paraphrase": "#A35F00",  # orange
+    "translation": "#6B3FA0",  # violet
+}
+
+_KIND_WORDS = {
+    "verbatim": "copied word for word",
+    "edit": "lightly edited (a few words changed)",
+    "paraphrase": "reworded, same meaning",
+    "translation": "translated from the other language",
+}
+_ADDED = "#B0007A"  # magenta, dashed outline
+_OMITTED = "#666666"
+_CHANGED = "#B83C00"  # dark vermillion
+_CHANGED_MARK = "#FFE27A"
+_STRUCT = "#767676"
+
+_ROLES = ("headline", "subheading", "dateline", "agency", "byline")
+_FACT_WORDS = {
+    "number": "number",
+    "date": "date",
+    "entity": "name",
+    "negation": "negation",
+    "modality": "certainty",
+}
+_VERDICT_WORDS = {
+    "a_derives_from_b": "{a} derives from {b}",
+    "b_derives_from_a": "{b} derives from {a}",
+    "shared_source": "{a} and {b} share a source",
+    "same_story": "{a} and {b} report the same story without reuse",
+    "unrelated": "{a} and {b} are unrelated",
+}
+_LANG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _e(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _int(value: Any) -> int | None:
+    """An integer from the document, or None for anything else (never trust the type)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _ints(values: Any) -> list[int]:
+    if not isinstance(values, (list, tuple)):
+        return []
+    return [i for i in (_int(v) for v in values) if i is not None]
+
+
+def _pct(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.0%}"
+    return "n/a"
+
+
+def _score(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.2f}"
+    return "n/a"
+
+
+def _kind(value: Any) -> str:
+    """The kind as a safe class token: one of KIND_COLORS, else ``other``."""
+    return value if isinstance(value, str) and value in KIND_COLORS else "other"
+
+
+def _lang_attr(value: Any) -> str:
+    """`` lang="xx"`` for a well-formed language tag, else nothing (``und`` is dropped too)."""
+    if isinstance(value, str) and _LANG_RE.match(value) and value.lower() != "und":
+        return f' lang="{_e(value)}"'
+    return ""
+
+
+def _tint(color: str, share: float) -> str:
+    """``color`` mixed with white (``share`` of the colour), as #rrggbb."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _sentences(side: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    units = side.get("sentences") if isinstance(side, Mapping) else None
+    return [u for u in units if isinstance(u, Mapping)] if isinstance(units, list) else []
+
+
+def _nums(numbers: Sequence[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+# --------------------------------------------------------------------------------------------
+# CSS (every selector scoped to .nl-compare)
+# --------------------------------------------------------------------------------------------
+
+
+def _css() -> str:
+    rules: list[str] = [
+        ".nl-compare{display:block;box-sizing:border-box;max-width:1440px;margin:0 auto;padding:16px 20px 32px;"
+        "background:#fff;color:#1b1b1b;font:15px/1.6 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',"
+        "'Helvetica Neue',Arial,sans-serif;text-align:left;-webkit-text-size-adjust:100%;"
+        "print-color-adjust:exact;-webkit-print-color-adjust:exact}",
+        ".nl-compare *,.nl-compare *::before,.nl-compare *::after{box-sizing:border-box}",
+        ".nl-compare h2,.nl-compare h3,.nl-compare h4,.nl-compare p,.nl-compare ul,.nl-compare ol,"
+        ".nl-compare dl,.nl-compare dd,.nl-compare table{margin:0;padding:0}",
+        ".nl-compare h2{font-size:1.45em;line-height:1.25;font-weight:700}",
+        ".nl-compare h3{font-size:1.1em;line-height:1.3;font-weight:700}",
+        ".nl-compare a{color:#0b57a4}",
+        ".nl-compare .nl-muted{color:#555}",
+        ".nl-compare .nl-nowrap{white-space:nowrap}",
+        # header
+        ".nl-compare .nl-head{border:1px solid #d6d6d6;border-radius:8px;padding:14px 16px;margin:0 0 14px;background:#fafafa}",
+        ".nl-compare .nl-kicker{font-size:.78em;text-transform:uppercase;letter-spacing:.06em;color:#555;margin:0 0 2px}",
+        ".nl-compare .nl-expl{margin:8px 0 0;font-size:1.02em}",
+        ".nl-compare .nl-stats{display:flex;flex-wrap:wrap;gap:8px 12px;margin:12px 0 0}",
+        ".nl-compare .nl-stat{border:1px solid #d6d6d6;background:#fff;border-radius:6px;padding:6px 10px;min-width:0;flex:1 1 180px}",
+        ".nl-compare .nl-stat dt{font-size:.75em;text-transform:uppercase;letter-spacing:.05em;color:#555}",
+        ".nl-compare .nl-stat dd{font-size:.95em}",
+        ".nl-compare .nl-big{font-size:1.35em;font-weight:700;line-height:1.2}",
+        ".nl-compare .nl-why{margin:10px 0 0;font-size:.92em;color:#333}",
+        ".nl-compare .nl-why ul{margin:2px 0 0 1.2em}",
+        # legend
+        ".nl-compare .nl-legend{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;margin:0 0 16px;"
+        "padding:8px 12px;border:1px solid #e2e2e2;border-radius:8px;font-size:.88em}",
+        ".nl-compare .nl-legend>span{display:inline-flex;align-items:center;gap:6px}",
+        ".nl-compare .nl-legend-title{font-weight:700}",
+        ".nl-compare .nl-sw{display:inline-block;width:1.1em;height:1.1em;border-radius:3px;vertical-align:-.15em}",
+        # columns
+        ".nl-compare .nl-cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;align-items:start}",
+        ".nl-compare .nl-side{border:1px solid #d6d6d6;border-radius:8px;padding:12px 14px;min-width:0;background:#fff}",
+        ".nl-compare .nl-side-head{border-bottom:1px solid #e2e2e2;padding:0 0 8px;margin:0 0 10px}",
+        ".nl-compare .nl-side-letter{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;"
+        "background:#1b1b1b;color:#fff;font-weight:700;margin-right:6px;padding:0 4px}",
+        ".nl-compare .nl-meta{font-size:.82em;color:#555;margin:4px 0 0;overflow-wrap:anywhere}",
+        ".nl-compare .nl-para{margin:0 0 .85em;overflow-wrap:anywhere}",
+        ".nl-compare .nl-para:last-child{margin-bottom:0}",
+        # sentences
+        ".nl-compare .nl-s{padding:1px 3px;border-radius:3px;-webkit-box-decoration-break:clone;"
+        "box-decoration-break:clone;scroll-margin-top:40vh}",
+        ".nl-compare .nl-s:target{outline:3px solid #1b1b1b;outline-offset:1px;box-shadow:0 0 0 6px #ffd84d}",
+        ".nl-compare .nl-lab{display:inline;font-size:.68em;font-weight:700;letter-spacing:.04em;"
+        "text-transform:uppercase;line-height:1.45;padding:0 .4em;border-radius:3px;margin:0 .3em 0 0;"
+        "vertical-align:.12em;white-space:nowrap;text-decoration:none}",
+        ".nl-compare .nl-badge{display:inline;white-space:nowrap;font-size:.72em;"
+        "font-weight:700;line-height:1.5;padding:.05em .5em;margin:0 .3em 0 0;border-radius:999px;color:#fff;"
+        "text-decoration:none;vertical-align:.1em;background:#444}",
+        ".nl-compare a.nl-badge:hover,.nl-compare a.nl-badge:focus{outline:2px solid #1b1b1b;outline-offset:1px}",
+        ".nl-compare .nl-kindlab{background:#fff;border:1px solid currentColor}",
+        # structure lines: not part of the comparison
+        ".nl-compare .nl-struct{display:block;margin:0 0 .35em;padding:2px 8px;color:#4a4a4a;"
+        f"border-left:4px double {_STRUCT};background:repeating-linear-gradient(135deg,#f4f4f4 0 6px,#fbfbfb 6px 12px)}}",
+        ".nl-compare .nl-struct-sample{display:inline-block;margin:0;padding:2px 6px}.nl-compare .nl-struct .nl-lab{color:#4a4a4a;border:1px dashed #8a8a8a;background:#fff}",
+        ".nl-compare .nl-role-headline .nl-t{font-size:1.18em;font-weight:700;line-height:1.3}",
+        ".nl-compare .nl-role-subheading .nl-t{font-weight:700}",
+        ".nl-compare .nl-role-dateline .nl-t,.nl-compare .nl-role-agency .nl-t,.nl-compare .nl-role-byline .nl-t"
+        "{font-variant:small-caps;letter-spacing:.03em}",
+        # added / omitted / changed
+        f".nl-compare .nl-added{{border:2px dashed {_ADDED};background:{_tint(_ADDED, 0.06)}}}",
+        f".nl-compare .nl-lab-added{{background:{_ADDED};color:#fff}}",
+        ".nl-compare .nl-omitted{color:#5e5e5e;background:#f1f1f1}",
+        f".nl-compare .nl-omitted .nl-t{{text-decoration:line-through;text-decoration-color:{_OMITTED};"
+        "text-decoration-thickness:1px}",
+        f".nl-compare .nl-lab-omitted{{background:{_OMITTED};color:#fff}}",
+        f".nl-compare .nl-lab-changed{{background:{_CHANGED};color:#fff}}",
+        f".nl-compare .nl-changed{{box-shadow:inset 0 -2px 0 {_CHANGED}}}",
+        f".nl-compare mark.nl-chg{{background:{_CHANGED_MARK};color:#1b1b1b;padding:0 2px;border-radius:2px;"
+        f"border-bottom:2px solid {_CHANGED};font-weight:600}}",
+        ".nl-compare .nl-unlinked{background:#fff}",
+        # tables and lists
+        ".nl-compare .nl-sec{margin:18px 0 0;border:1px solid #d6d6d6;border-radius:8px;padding:0 14px}",
+        ".nl-compare .nl-sec>summary{cursor:pointer;padding:10px 0;font-weight:700;list-style-position:inside}",
+        ".nl-compare .nl-sec>summary h3{display:inline;font-size:1.05em}",
+        ".nl-compare .nl-sec[open]>summary{border-bottom:1px solid #e2e2e2;margin-bottom:10px}",
+        ".nl-compare .nl-sec-body{padding:0 0 14px}",
+        ".nl-compare .nl-table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.93em}",
+        ".nl-compare .nl-table th,.nl-compare .nl-table td{border-bottom:1px solid #e2e2e2;padding:6px 8px;"
+        "vertical-align:top;text-align:left;overflow-wrap:anywhere}",
+        ".nl-compare .nl-table thead th{font-size:.8em;text-transform:uppercase;letter-spacing:.05em;color:#555;"
+        "border-bottom:2px solid #cfcfcf}",
+        ".nl-compare .nl-table .nl-col-n{width:3.2em}",
+        ".nl-compare .nl-table .nl-col-how{width:9.5em}",
+        ".nl-compare .nl-cell-lab{display:none}",
+        ".nl-compare .nl-list{list-style:none;margin:0;padding:0}",
+        ".nl-compare .nl-list li{padding:5px 0;border-bottom:1px solid #eee;overflow-wrap:anywhere}",
+        ".nl-compare .nl-list li:last-child{border-bottom:0}",
+        ".nl-compare .nl-ref{font-size:.85em;margin-right:6px;white-space:nowrap}",
+        ".nl-compare .nl-from{color:#444}",
+        ".nl-compare .nl-arrow{color:#555;padding:0 4px}",
+        ".nl-compare .nl-empty{color:#555;font-style:italic}",
+        ".nl-compare .nl-subh{font-size:.95em;margin:12px 0 4px}",
+        ".nl-compare .nl-subh:first-child{margin-top:0}",
+        # phone: stack the columns, turn the table rows into blocks
+        "@media (max-width:760px){"
+        ".nl-compare{padding:10px 10px 24px;font-size:15px}"
+        ".nl-compare .nl-cols{grid-template-columns:minmax(0,1fr);gap:14px}"
+        ".nl-compare .nl-side{padding:10px}"
+        ".nl-compare .nl-stat{flex:1 1 140px}"
+        ".nl-compare .nl-table thead{display:none}"
+        ".nl-compare .nl-table,.nl-compare .nl-table tbody,.nl-compare .nl-table tr,.nl-compare .nl-table td,"
+        ".nl-compare .nl-table th{display:block;width:auto}"
+        ".nl-compare .nl-table tr{border-bottom:2px solid #cfcfcf;padding:4px 0}"
+        ".nl-compare .nl-table td,.nl-compare .nl-table th{border-bottom:0;padding:3px 2px}"
+        ".nl-compare .nl-cell-lab{display:inline;font-weight:700;margin-right:6px}"
+        "}",
+    ]
+    for kind, color in KIND_COLORS.items():
+        rules.append(
+            f".nl-compare .nl-k-{kind}{{background:{_tint(color, 0.16)};border-bottom:2px solid {color}}}"
+            f".nl-compare .nl-bk-{kind}{{background:{color}}}"
+            f".nl-compare .nl-tk-{kind}{{color:{color}}}"
+            f".nl-compare .nl-sw-{kind}{{background:{_tint(color, 0.16)};border:2px solid {color}}}"
+        )
+    return "".join(rules)
+
+
+_CSS = _css()
+
+# --------------------------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------------------------
+
+
+class _Side:
+    """Per-side lookups built once: links per sentence, changed spans, added/omitted sets."""
+
+    def __init__(self, letter: str, doc: Mapping[str, Any], flagged: Iterable[int]) -> None:
+        self.letter = letter
+        self.other = "b" if letter == "a" else "a"
+        self.doc = doc if isinstance(doc, Mapping) else {}
+        self.units = _sentences(self.doc)
+        self.by_index: dict[int, Mapping[str, Any]] = {}
+        for u in self.units:
+            i = _int(u.get("index"))
+            if i is not None:
+                self.by_index.setdefault(i, u)
+        self.flagged = set(flagged)
+        self.links: dict[int, list[tuple[int, str, list[int], bool]]] = {}
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}
+
+    def text(self, i: int) -> str:
+        u = self.by_index.get(i)
+        t = u.get("text") if u is not None else None
+        return t if isinstance(t, str) else ""
+
+    def add_link(self, number: int, kind: str, own: list[int], other: list[int], changes: list[Mapping[str, Any]]) -> None:
+        for i in own:
+            self.links.setdefault(i, []).append((number, kind, other, bool(changes)))
+        if not changes:
+            return
+        key_s, key_e = f"{self.letter}_start", f"{self.letter}_end"
+        for ch in changes:
+            start, end = _int(ch.get(key_s)), _int(ch.get(key_e))
+            if start is None or end is None or end <= start:
+                continue  # empty span: where a missing cue would be; nothing to highlight
+            ftype = _FACT_WORDS.get(ch.get("type"), "fact")  # type: ignore[arg-type]
+            for i in own:
+                u = self.by_index.get(i)
+                if u is None:
+                    continue
+                s0, s1 = _int(u.get("start")), _int(u.get("end"))
+                if s0 is None or s1 is None:
+                    continue
+                lo, hi = max(start, s0), min(end, s1)
+                if lo < hi:
+                    self.spans.setdefault(i, []).append((lo - s0, hi - s0, ftype))
+
+
+def _highlight(text: str, spans: list[tuple[int, int, str]] | None) -> str:
+    """Escaped ``text`` with the changed spans wrapped in ``<mark>`` (overlaps merged)."""
+    if not spans:
+        return _e(text)
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    for lo, hi, ftype in sorted(spans):
+        lo, hi = max(lo, pos, 0), min(hi, n)
+        if lo >= hi:
+            continue
+        out.append(_e(text[pos:lo]))
+        out.append(f'<mark class="nl-chg" title="changed {ftype}">{_e(text[lo:hi])}</mark>')
+        pos = hi
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _render_unit(side: _Side, unit: Mapping[str, Any], out: list[str]) -> None:
+    i = _int(unit.get("index"))
+    raw = unit.get("text")
+    text = raw if isinstance(raw, str) else ""
+    role = unit.get("role")
+    id_attr = f' id="{side.letter}-{i}"' if i is not None else ""
+    if role != "body":
+        role_word = role if role in _ROLES else "structure"
+        out.append(
+            f'<span class="nl-struct nl-role-{role_word}"{id_attr}>'
+            f'<span class="nl-lab" title="structure line: not compared">{role_word} · not compared</span>'
+            f'<span class="nl-t">{_e(text)}</span></span> '
+        )
+        return
+    links = side.links.get(i, []) if i is not None else []
+    classes = ["nl-s"]
+    labels: list[str] = []
+    if links:
+        kind = links[0][1]
+        classes.append(f"nl-k-{kind}")
+        for number, lkind, other, _changed in links:
+            title = f"link {number}: see {side.other.upper()} sentence {other[0]}" if other else f"link {number}"
+            href = f' href="#{side.other}-{other[0]}"' if other else ""
+            labels.append(f'<a class="nl-badge nl-bk-{lkind}"{href} title="{title}">{number}</a>')
+        for lkind in dict.fromkeys(k for _, k, _, _ in links):
+            labels.append(f'<span class="nl-lab nl-kindlab nl-tk-{lkind}">{lkind}</span>')
+        if any(ch for _, _, _, ch in links):
+            classes.append("nl-changed")
+            labels.append('<span class="nl-lab nl-lab-changed">changed fact</span>')
+    elif i is not None and i in side.flagged:
+        if side.letter == "a":
+            classes.append("nl-added")
+            labels.append('<span class="nl-lab nl-lab-added" title="not supported by B">added</span>')
+        else:
+            classes.append("nl-omitted")
+            labels.append('<span class="nl-lab nl-lab-omitted" title="not carried into A">omitted</span>')
+    else:
+        classes.append("nl-unlinked")
+    body = _highlight(text, side.spans.get(i) if i is not None else None)
+    out.append(f'<span class="{" ".join(classes)}"{id_attr}>{"".join(labels)}<span class="nl-t">{body}</span></span> ')
+
+
+def _render_side(side: _Side, name: str, role_words: str, out: list[str]) -> None:
+    doc = side.doc
+    out.append(f'<article class="nl-side nl-side-{side.letter}"{_lang_attr(doc.get("language"))}>')
+    out.append(
+        f'<header class="nl-side-head"><h3 title="{_e(doc.get("id"))}">'
+        f'<span class="nl-side-letter">{side.letter.upper()}</span>{_e(name)}'
+        f' <span class="nl-muted">({role_words})</span></h3>'
+    )
+    meta: list[str] = []
+    if doc.get("title"):
+        meta.append(f"<b>{_e(doc.get('title'))}</b>")
+    for label, key in (("outlet", "outlet"), ("published", "published_at"), ("language", "language")):
+        if doc.get(key):
+            meta.append(f"{label}: {_e(doc.get(key))}")
+    if doc.get("url"):
+        meta.append(f"url (not linked): {_e(doc.get('url'))}")
+    if doc.get("id"):
+        meta.append(f"id: {_e(doc.get('id'))}")
+    body_n = sum(1 for u in side.units if u.get("role") == "body")
+    meta.append(
+        f"{body_n} body sentence{'s' if body_n != 1 else ''}, {len(side.units) - body_n} structure line{'s' if len(side.units) - body_n != 1 else ''}"
+    )
+    out.append(f'<p class="nl-meta">{" · ".join(meta)}</p></header>')
+    if not side.units:
+        out.append('<p class="nl-empty">No text.</p>')
+    current: Any = object()
+    open_para = False
+    for unit in side.units:
+        para = unit.get("paragraph")
+        if not open_para or para != current:
+            if open_para:
+                out.append("</div>")
+            out.append('<div class="nl-para">')
+            open_para, current = True, para
+        _render_unit(side, unit, out)
+    if open_para:
+        out.append("</div>")
+    out.append("</article>")
+
+
+def _ref(letter: str, indexes: Sequence[int]) -> str:
+    """Anchors to sentences of one side, e.g. ``A 2, 3``."""
+    if not indexes:
+        return f'<span class="nl-ref">{letter.upper()} –</span>'
+    parts = [f'<a href="#{letter}-{i}">{i}</a>' for i in indexes]
+    return f'<span class="nl-ref">{letter.upper()} {", ".join(parts)}</span>'
+
+
+def _group_text(side: _Side, indexes: Sequence[int]) -> str:
+    """The sentences of one side of a link, changed spans highlighted."""
+    return " ".join(_highlight(side.text(i), side.spans.get(i)) for i in indexes)
+
+
+def _section(out: list[str], title: str, count: int | None, open_: bool = True) -> None:
+    label = f"{title} ({count})" if count is not None else title
+    out.append(f'<details class="nl-sec"{" open" if open_ else ""}><summary><h3>{label}</h3></summary><div class="nl-sec-body">')
+
+
+def render_comparison_fragment(doc: dict) -> str:
+    """The comparison as an embeddable HTML fragment: a scoped ``<style>`` and ``<section class="nl-compare">``.
+
+    Args:
+        doc: A ``newslineage.compare/1`` document (``Comparison.to_dict()``).
+
+    Returns:
+        HTML with no script and no external resource; every text from ``doc`` escaped.
+    """
+    doc = _map(doc)  # type: ignore[assignment]
+    names = _map(doc.get("names"))
+    name_a = str(names.get("a") or "A")
+    name_b = str(names.get("b") or "B")
+    rel = _map(doc.get("relation"))
+    links = [lk for lk in _list(doc.get("links")) if isinstance(lk, Mapping)]
+
+    side_a = _Side("a", _map(doc.get("a")), _ints(doc.get("added")))
+    side_b = _Side("b", _map(doc.get("b")), _ints(doc.get("omitted")))
+    rows: list[tuple[int, str, list[int], list[int], Mapping[str, Any], list[Mapping[str, Any]]]] = []
+    for n, link in enumerate(links, start=1):
+        a_idx, b_idx, kind = _ints(link.get("a")), _ints(link.get("b")), _kind(link.get("kind"))
+        changes = [c for c in _list(link.get("changes")) if isinstance(c, Mapping)]
+        side_a.add_link(n, kind, a_idx, b_idx, changes)
+        side_b.add_link(n, kind, b_idx, a_idx, changes)
+        rows.append((n, kind, a_idx, b_idx, link, changes))
+
+    ea, eb = _e(name_a), _e(name_b)
+    la = ea if name_a == "A" else f"{ea} (A)"  # "000 (A)", but not "A (A)"
+    lb = eb if name_b == "B" else f"{eb} (B)"
+    out: list[str] = [f"<style>{_CSS}</style>", '<section class="nl-compare" aria-label="Article comparison">']
+
+    # ---- verdict
+    verdict = rel.get("verdict")
+    template = _VERDICT_WORDS.get(verdict) if isinstance(verdict, str) else None
+    verdict_html = template.format(a=ea, b=eb) if template else _e(verdict or "no verdict")
+    out.append('<header class="nl-head">')
+    out.append(f'<p class="nl-kicker">Verdict · {la} compared with {lb}</p>')
+    out.append(f'<h2 class="nl-verdict">{verdict_html}</h2>')
+    if rel.get("explanation"):
+        out.append(f'<p class="nl-expl">{_e(rel.get("explanation"))}</p>')
+    mode = doc.get("mode")
+    mode_words = (
+        {
+            "embeddings": "embeddings: meaning and wording (finds paraphrases and translations)",
+            "lexical": "lexical: shared wording only (paraphrases and translations are not detected)",
+        }.get(mode)
+        if isinstance(mode, str)
+        else None
+    )  # type: ignore[arg-type]
+    out.append('<dl class="nl-stats">')
+    out.append(
+        f'<div class="nl-stat"><dt>Confidence</dt><dd><span class="nl-big">{_pct(rel.get("confidence"))}</span></dd></div>'
+    )
+    out.append(
+        f'<div class="nl-stat"><dt>{la} taken from {eb}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_a"))}</span>'
+        f" of sentences<br>{_pct(rel.get('coverage_a_chars'))} of characters</dd></div>"
+    )
+    out.append(
+        f'<div class="nl-stat"><dt>{lb} reused in {ea}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_b"))}</span>'
+        f" of sentences<br>{_pct(rel.get('coverage_b_chars'))} of characters</dd></div>"
+    )
+    embedder = f'<br><span class="nl-muted">{_e(doc.get("embedder"))}</span>' if doc.get("embedder") else ""
+    out.append(f'<div class="nl-stat"><dt>Mode</dt><dd>{_e(mode_words or mode or "unknown")}{embedder}</dd></div>')
+    out.append("</dl>")
+    evidence = _list(rel.get("evidence"))
+    if evidence:
+        out.append('<div class="nl-why">Why:<ul>' + "".join(f"<li>{_e(ev)}</li>" for ev in evidence) + "</ul></div>")
+    out.append("</header>")
+
+    # ---- legend
+    out.append('<div class="nl-legend" aria-label="Legend"><span class="nl-legend-title">Legend</span>')
+    for kind in KIND_COLORS:
+        out.append(
+            f'<span><span class="nl-sw nl-sw-{kind}"></span><span class="nl-lab nl-kindlab nl-tk-{kind}">{kind}</span>'
+            f"{_KIND_WORDS[kind]}</span>"
+        )
+    out.append(
+        '<span><span class="nl-badge">3</span>link number: the same on both sides, click to jump</span>'
+        '<span><span class="nl-s nl-added"><span class="nl-lab nl-lab-added">added</span>only in A</span></span>'
+        '<span><span class="nl-s nl-omitted"><span class="nl-lab nl-lab-omitted">omitted</span>'
+        '<span class="nl-t">only in B</span></span></span>'
+        '<span><span class="nl-lab nl-lab-changed">changed fact</span><mark class="nl-chg">changed words</mark></span>'
+        '<span><span class="nl-struct nl-struct-sample">'
+        '<span class="nl-lab">headline · not compared</span></span>structure line</span>'
+    )
+    out.append("</div>")
+
+    # ---- the two articles
+    out.append('<div class="nl-cols">')
+    _render_side(side_a, name_a, "the article explained", out)
+    _render_side(side_b, name_b, "the possible source", out)
+    out.append("</div>")
+
+    # ---- kept links
+    _section(out, f"Kept sentences: {ea} ← {eb}", len(rows))
+    if rows:
+        out.append(
+            '<table class="nl-table"><colgroup><col class="nl-col-n"><col><col class="nl-col-how"><col></colgroup>'
+            f'<thead><tr><th scope="col">#</th><th scope="col">{la}</th><th scope="col">kind · score</th>'
+            f'<th scope="col">{lb}</th></tr></thead><tbody>'
+        )
+        for n, kind, a_idx, b_idx, link, changes in rows:
+            how = f'<span class="nl-lab nl-kindlab nl-tk-{kind}">{_e(link.get("kind")) if kind == "other" else kind}</span>'
+            how += f'<br><span class="nl-muted nl-nowrap">score {_score(link.get("score"))}</span>'
+            if changes:
+                how += '<br><span class="nl-lab nl-lab-changed">changed fact</span>'
+            out.append(
+                f'<tr><th scope="row"><span class="nl-badge nl-bk-{kind}">{n}</span></th>'
+                f'<td><span class="nl-cell-lab">{ea}</span>{_ref("a", a_idx)}{_group_text(side_a, a_idx)}</td>'
+                f"<td>{how}</td>"
+                f'<td><span class="nl-cell-lab">{eb}</span>{_ref("b", b_idx)}{_group_text(side_b, b_idx)}</td></tr>'
+            )
+        out.append("</tbody></table>")
+    else:
+        out.append(f'<p class="nl-empty">No sentence of {ea} comes from {eb}.</p>')
+    out.append("</div></details>")
+
+    # ---- added / omitted / changed
+    added = [i for i in _ints(doc.get("added"))]
+    omitted = [i for i in _ints(doc.get("omitted"))]
+    changed_rows = [r for r in rows if r[5]]
+    _section(out, "Added, omitted and changed facts", None)
+    out.append(f'<h4 class="nl-subh">Added in {ea}: not supported by {eb} ({len(added)})</h4>')
+    if added:
+        out.append('<ul class="nl-list">')
+        for i in added:
+            out.append(f'<li>{_ref("a", [i])}<span class="nl-lab nl-lab-added">added</span>{_e(side_a.text(i))}</li>')
+        out.append("</ul>")
+    else:
+        out.append('<p class="nl-empty">None.</p>')
+    out.append(f'<h4 class="nl-subh">Omitted from {eb}: not carried into {ea} ({len(omitted)})</h4>')
+    if omitted:
+        out.append('<ul class="nl-list">')
+        for j in omitted:
+            out.append(f'<li>{_ref("b", [j])}<span class="nl-lab nl-lab-omitted">omitted</span>{_e(side_b.text(j))}</li>')
+        out.append("</ul>")
+    else:
+        out.append('<p class="nl-empty">None.</p>')
+    n_changes = sum(len(r[5]) for r in changed_rows)
+    out.append(f'<h4 class="nl-subh">Changed facts in kept sentences ({n_changes})</h4>')
+    if changed_rows:
+        out.append('<ul class="nl-list">')
+        for n, kind, a_idx, b_idx, _link, changes in changed_rows:
+            for ch in changes:
+                ftype = _FACT_WORDS.get(ch.get("type"), None)  # type: ignore[arg-type]
+                tword = ftype or _e(ch.get("type") or "fact")
+                b_txt = f"“{_e(ch.get('b_text'))}”" if ch.get("b_text") else "(none)"
+                a_txt = f"“{_e(ch.get('a_text'))}”" if ch.get("a_text") else "(none)"
+                out.append(
+                    f'<li><span class="nl-badge nl-bk-{kind}">{n}</span>{_ref("a", a_idx)}{_ref("b", b_idx)}'
+                    f'<span class="nl-lab nl-lab-changed">{tword}</span>'
+                    f'<span class="nl-from">{eb}: <mark class="nl-chg">{b_txt}</mark></span>'
+                    f'<span class="nl-arrow">→</span>{ea}: <mark class="nl-chg">{a_txt}</mark></li>'
+                )
+        out.append("</ul>")
+    else:
+        out.append('<p class="nl-empty">None.</p>')
+    out.append("</div></details>")
+
+    # ---- passages
+    passages = [p for p in _list(doc.get("passages")) if isinstance(p, Mapping)]
+    _section(out, f"Reused passages: {ea} ← {eb}", len(passages))
+    if passages:
+        out.append('<ul class="nl-list">')
+        for p in passages:
+            kind = _kind(p.get("kind"))
+            kind_word = kind if kind != "other" else _e(p.get("kind"))
+            a_idx, b_idx = _ints(p.get("a")), _ints(p.get("b"))
+            out.append(
+                f'<li><span class="nl-lab nl-kindlab nl-tk-{kind}">{kind_word}</span>'
+                f"{ea} chars {_int(p.get('a_start'))}–{_int(p.get('a_end'))}"
+                f'<span class="nl-arrow">←</span>{eb} chars {_int(p.get("b_start"))}–{_int(p.get("b_end"))} '
+                f'<span class="nl-muted">(sentences {_ref("a", a_idx)}· {_ref("b", b_idx)}· '
+                f"link {_nums([k + 1 for k in _ints(p.get('links'))]) or '–'})</span></li>"
+            )
+        out.append("</ul>")
+    else:
+        out.append('<p class="nl-empty">No reused passage.</p>')
+    out.append("</div></details>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def render_comparison_page(doc: dict, title: str | None = None) -> str:
+    """A complete, self-contained HTML5 page showing the comparison (no script, no external asset).
+
+    Args:
+        doc: A ``newslineage.compare/1`` document.
+        title: Page title; default "<A> vs <B> · newslineage".
+    """
+    names = _map(_map(doc).get("names"))
+    if title is None:
+        title = f"{names.get('a') or 'A'} vs {names.get('b') or 'B'} · newslineage"
+    return "".join(
+        [
+            "<!doctype html>\n",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_PAGE_CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+            f"<title>{_e(title)}</title>",
+            "<style>html,body{margin:0;padding:0;background:#fff}</style>",
+            "</head><body>",
+            render_comparison_fragment(doc),
+            "</body></html>\n",
+        ]
+    )
