@@ -84,7 +84,7 @@ def _rows(path: Path, source: str, sep: str, columns: ColumnMap, on_error: OnErr
     resolved = columns.resolve(header)
     if "text" not in resolved:
         raise InputError(
-            f"{source}: no text column (looked for {columns.text_candidates()}; the columns are {', '.join(map(repr, header))}); name it with ColumnMap(text=...) or --text-column"
+            f"{source}: no text column (looked for {columns.text_candidates()}; the columns are {', '.join(map(repr, header))}); name it with ColumnMap(text=...) or --text-col"
         )
     while True:
         start = reader.line_num + 1

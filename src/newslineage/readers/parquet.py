@@ -58,7 +58,7 @@ def _rows(pq: object, path: Path, columns: ColumnMap, on_error: OnError | None, 
     resolved = columns.resolve(names)
     if "text" not in resolved:
         raise InputError(
-            f"{source}: no text column (looked for {columns.text_candidates()}; the columns are {', '.join(map(repr, names))}); name it with ColumnMap(text=...) or --text-column"
+            f"{source}: no text column (looked for {columns.text_candidates()}; the columns are {', '.join(map(repr, names))}); name it with ColumnMap(text=...) or --text-col"
         )
     wanted = sorted(set(resolved.values()))
     rowno = 0
