@@ -9,14 +9,29 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .compare import compare, compare_documents
 from .errors import NewslineageError
-from .index import Index
 from .model import Article, Comparison, Document, FactChange, Link, Passage, Relation, Sentence
 from .prepare import prepare
 from .settings import CompareSettings, load_settings
 
+if TYPE_CHECKING:
+    from .index import Index
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The corpus index pulls in datasketch and the store (half a second of imports);
+    # ``compare`` alone should not pay for it.
+    if name == "Index":
+        from .index import Index
+
+        return Index
+    raise AttributeError(f"module 'newslineage' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
