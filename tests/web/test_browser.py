@@ -1,0 +1,176 @@
+"""The page in a real browser: headless Chromium (Playwright) against the real server (uvicorn).
+
+Needs ``/usr/bin/chromium`` (CI installs it: ``apt-get install -y chromium``); Playwright's own
+browser download is not used. The server runs lexical-only so that no model is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import AGGRESSIVE, CUBA
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.server,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not found; install it with: apt-get install -y chromium"),
+]
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script> and <a href="javascript:window.__pwned=1">link</a>'
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=2.0) as http:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+            try:
+                if http.get(url + "/api/info").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer within {timeout:.0f}s:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``newslineage serve`` on a free loopback port; yields its base URL."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    url = f"http://127.0.0.1:{port}"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newslineage", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-embeddings"],
+            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NEWSLINEAGE_TOKEN": ""},
+        )
+        try:
+            wait_until_up(url, proc, log)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install 'newslineage[test]'")
+    with playwright_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server + "/")
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def compare_in_page(page, a: str, b: str) -> None:
+    page.fill("#a-text", a)
+    page.fill("#b-text", b)
+    page.click("#compare-button")
+    page.wait_for_selector("#result .nl-verdict", timeout=30_000)
+
+
+def test_compare_the_seed_pair(page, seed_texts):
+    a, b = seed_texts
+    compare_in_page(page, a, b)
+    assert page.inner_text("#result .nl-verdict").strip() == "A derives from B"
+    added = page.locator("#result .nl-s.nl-added").all_inner_texts()
+    assert any(CUBA in text for text in added), added
+    assert any(AGGRESSIVE in text for text in added), added
+    assert page.inner_text("#status") == ""
+
+
+def test_hostile_text_is_shown_not_run(page):
+    text = f"The minister spoke on Monday. She quoted {HOSTILE} in full."
+    compare_in_page(page, text, "The minister spoke on Monday. Nothing else was said.")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    shown = page.inner_text("#result")
+    assert '<img src=x onerror="window.__pwned=1">' in shown and "<script>window.__pwned=1</script>" in shown
+    assert page.locator("#result img, #result script, #result a[href^='javascript:']").count() == 0
+    page.wait_for_timeout(200)  # give a sneaked-in onerror a chance to fire
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_errors_are_shown_as_text(page):
+    page.fill("#a-text", "   ")
+    page.fill("#b-text", "<b>bold</b> claim.")
+    page.click("#compare-button")
+    page.wait_for_function("document.getElementById('status').textContent.length > 0")
+    assert "is empty" in page.inner_text("#status")
+    assert page.locator("#result").inner_html() == ""
+
+
+def test_page_works_without_javascript(browser, server, seed_texts):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server + "/")
+        a, b = seed_texts
+        page.fill("#a-text", a)
+        page.fill("#b-text", b)
+        page.click("#compare-button")
+        page.wait_for_selector("#result .nl-verdict")
+        assert page.inner_text("#result .nl-verdict").strip() == "A derives from B"
+    finally:
+        context.close()
+
+
+def test_uploaded_file_is_read_into_the_text_box(page, tmp_path, seed_texts):
+    a, _ = seed_texts
+    upload = tmp_path / "article-a.txt"
+    upload.write_text(a, encoding="utf-8")
+    page.set_input_files("#a-file", str(upload))
+    page.wait_for_function("document.getElementById('a-text').value.length > 100")
+    assert page.input_value("#a-text") == a
+    assert page.eval_on_selector("#a-file", "el => el.files.length") == 0  # read in the browser, not posted again
+
+
+def test_readable_on_a_phone(browser, server, seed_texts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(server + "/")
+        a, b = seed_texts
+        compare_in_page(page, a, b)
+        # the page itself never scrolls sideways
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        boxes = [page.locator(sel).bounding_box() for sel in ("#a-text", "#b-text")]
+        assert boxes[1]["y"] > boxes[0]["y"] + boxes[0]["height"] - 1  # A above B, not side by side
+    finally:
+        context.close()
