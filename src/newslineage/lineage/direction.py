@@ -1,0 +1,150 @@
+"""Turn pair results into directed reuse edges of the lineage graph.
+
+* **Reuse**: a pair is reuse when at least ``MIN_LINKS`` sentences are linked and they make at
+  least ``MIN_COVERAGE`` of one side's body (a shared quote is not lineage, but three reused
+  paragraphs in a long feature are).
+* **Direction**: the later publication derives from the earlier one. When times are missing or
+  equal, the text mostly made of the other's sentences is the copy (asymmetric coverage); when
+  nothing tells them apart, the edge is kept with ``direction_by = "none"``.
+* **Shared source**: two reprints of one wire story overlap each other, but only because both
+  copy the wire. When a third article ``c`` is a source of both and the sentences each takes from
+  the other are (almost) all sentences it also takes from ``c``, the pair is marked
+  ``shared_source`` with ``explained_by = c``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+from ..model import LINK_KINDS
+from .edges import PairResult
+
+__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "mark_shared_sources", "orient", "parse_time"]
+
+MIN_LINKS = 2
+MIN_COVERAGE = 0.05
+#: Coverage difference from which the more covered side is taken for the copy.
+ASYMMETRY = 0.1
+#: Share of a pair's linked sentences that a third text must explain on both sides.
+EXPLAINED_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A directed reuse edge: ``derived`` takes material from ``source``.
+
+    Attributes:
+        kind: The dominant link kind: ``verbatim``, ``edit``, ``paraphrase`` or ``translation``.
+        verdict: ``derives_from``, or ``shared_source`` when a third text explains the overlap.
+        coverage_source: Share of the source's body sentences reused.
+        coverage_derived: Share of the derived article's body sentences that come from the source.
+        score: Mean similarity of the linked sentences.
+        direction_by: ``time``, ``coverage`` or ``none``.
+        explained_by: For ``shared_source``: the row id of the earlier common source.
+    """
+
+    source: int
+    derived: int
+    kind: str
+    verdict: str
+    coverage_source: float
+    coverage_derived: float
+    score: float
+    links: int
+    direction_by: str
+    source_sentences: frozenset[int]
+    derived_sentences: frozenset[int]
+    explained_by: int | None = None
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """A publication time as an aware datetime (naive times read as UTC), or None."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def is_reuse(res: PairResult) -> bool:
+    """True when the pair shares enough sentences to be a reuse edge."""
+    n = len(res.links)
+    return n >= MIN_LINKS and max(res.coverage_a, res.coverage_b) >= MIN_COVERAGE
+
+
+def orient(res: PairResult, time_a: str | None, time_b: str | None) -> tuple[int, int, str]:
+    """``(source, derived, direction_by)`` of a reuse pair."""
+    ta, tb = parse_time(time_a), parse_time(time_b)
+    if ta and tb and ta != tb:
+        return (res.b, res.a, "time") if ta > tb else (res.a, res.b, "time")
+    diff = res.coverage_a - res.coverage_b
+    if abs(diff) >= ASYMMETRY:
+        return (res.b, res.a, "coverage") if diff > 0 else (res.a, res.b, "coverage")
+    if ta and not tb:  # the dated one was seen first... nothing better is known
+        return res.a, res.b, "none"
+    return (res.b, res.a, "none") if tb and not ta else (res.a, res.b, "none")
+
+
+def _kind(links: Iterable[tuple[int, int, str, float]]) -> str:
+    counts = Counter(k for _, _, k, _ in links)
+    if not counts:
+        return "verbatim"
+    top = max(counts.values())
+    return next(k for k in LINK_KINDS if counts.get(k) == top)
+
+
+def build_edges(results: Iterable[PairResult], times: dict[int, str | None]) -> list[Edge]:
+    """Directed edges of every reuse pair, shared sources marked."""
+    edges = []
+    for res in results:
+        if not is_reuse(res):
+            continue
+        source, derived, by = orient(res, times.get(res.a), times.get(res.b))
+        a_is_source = source == res.a
+        sa = frozenset(x for x, _, _, _ in res.links)
+        sb = frozenset(y for _, y, _, _ in res.links)
+        edges.append(
+            Edge(
+                source=source,
+                derived=derived,
+                kind=_kind(res.links),
+                verdict="derives_from",
+                coverage_source=round(res.coverage_a if a_is_source else res.coverage_b, 4),
+                coverage_derived=round(res.coverage_b if a_is_source else res.coverage_a, 4),
+                score=round(sum(d for *_, d in res.links) / len(res.links), 4),
+                links=len(res.links),
+                direction_by=by,
+                source_sentences=sa if a_is_source else sb,
+                derived_sentences=sb if a_is_source else sa,
+            )
+        )
+    return mark_shared_sources(edges)
+
+
+def mark_shared_sources(edges: list[Edge]) -> list[Edge]:
+    """Mark edges whose overlap a third, earlier article explains on both sides."""
+    taken: dict[tuple[int, int], frozenset[int]] = {}  # (article, its source) -> its sentences from that source
+    sources_of: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        taken[(e.derived, e.source)] = e.derived_sentences
+        sources_of[e.derived].add(e.source)
+
+    def explained(article: int, sentences: frozenset[int], via: int) -> bool:
+        got = taken.get((article, via))
+        return bool(got) and len(sentences & got) >= EXPLAINED_SHARE * len(sentences)
+
+    out = []
+    for e in edges:
+        common = sorted(sources_of[e.derived] & sources_of[e.source] - {e.source, e.derived})
+        best = None
+        for c in common:
+            if explained(e.derived, e.derived_sentences, c) and explained(e.source, e.source_sentences, c):
+                best = c
+                break
+        out.append(replace(e, verdict="shared_source", explained_by=best) if best is not None else e)
+    return out

@@ -1,0 +1,211 @@
+"""Compare candidate pairs: a lexical fast path over stored sentences, in a process pool.
+
+The full comparison kernel (``compare_documents``) finds merges, splits, paraphrase and changed
+facts, and costs tens of milliseconds a pair. Most candidates of a large corpus are not reuse at
+all, so every candidate first goes through a fast path that rebuilds the sentences from the
+spans the index stored (no re-segmentation), drops the outlet's boilerplate sentences, and links
+body sentences one-to-one, best first, on the Dice similarity of their word features. Only pairs
+that turn out to be reuse get the full kernel, whose document is kept for the report's
+side-by-side view.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..align.kinds import link_kind
+from ..fingerprint import features, similarity_matrix
+from ..model import Article, Document, Sentence
+from ._db import IndexReader
+from .boilerplate import sentence_key
+
+__all__ = ["PairResult", "Prepared", "compare_chunk", "fast_compare", "init_worker"]
+
+#: Dice of word features from which two sentences are linked (``lexical_only_threshold``).
+LINK_THRESHOLD = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article's body sentences ready for the fast path."""
+
+    rowid: int
+    language: str
+    index: tuple[int, ...]
+    texts: tuple[str, ...]
+    chars: tuple[int, ...]
+    feats: tuple[frozenset[int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """Fast-path result for a pair ``a < b``.
+
+    Attributes:
+        links: ``(a sentence index, b sentence index, kind, dice)`` per link.
+        body_a, body_b: Body sentences counted (boilerplate left out).
+        chars_a, chars_b: Share of body characters linked.
+    """
+
+    a: int
+    b: int
+    links: tuple[tuple[int, int, str, float], ...]
+    body_a: int
+    body_b: int
+    chars_a: float
+    chars_b: float
+
+    @property
+    def coverage_a(self) -> float:
+        """Share of A's body sentences linked to B."""
+        return len({x[0] for x in self.links}) / self.body_a if self.body_a else 0.0
+
+    @property
+    def coverage_b(self) -> float:
+        """Share of B's body sentences linked to A."""
+        return len({x[1] for x in self.links}) / self.body_b if self.body_b else 0.0
+
+    def to_json(self) -> str:
+        """Compact JSON for the work table."""
+        return json.dumps([self.links, self.body_a, self.body_b, self.chars_a, self.chars_b], separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, a: int, b: int, data: str) -> PairResult:
+        """Inverse of ``to_json``."""
+        links, body_a, body_b, chars_a, chars_b = json.loads(data)
+        return cls(a, b, tuple((int(x), int(y), str(k), float(d)) for x, y, k, d in links), body_a, body_b, chars_a, chars_b)
+
+
+def prepare_stored(rowid: int, text: str, language: str | None, spans: Sequence[tuple], boilerplate: frozenset[int]) -> Prepared:
+    """Body sentences of a stored article, boilerplate left out."""
+    index, texts, chars, feats = [], [], [], []
+    for idx, s, e, role, _par in spans:
+        if role != "body":
+            continue
+        sent = text[s:e]
+        if boilerplate and sentence_key(sent) in boilerplate:
+            continue
+        index.append(idx)
+        texts.append(sent)
+        chars.append(e - s)
+        feats.append(features(sent))
+    return Prepared(rowid, language or "und", tuple(index), tuple(texts), tuple(chars), tuple(feats))
+
+
+def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) -> PairResult:
+    """Link the body sentences of two prepared articles one-to-one, best first."""
+    links: list[tuple[int, int, str, float]] = []
+    if a.feats and b.feats:
+        _, dice = similarity_matrix(a.feats, b.feats)
+        rows, cols = np.nonzero(dice >= threshold)
+        if len(rows):
+            scores = dice[rows, cols]
+            used_a: set[int] = set()
+            used_b: set[int] = set()
+            for k in np.argsort(-scores, kind="stable"):
+                r, c = int(rows[k]), int(cols[k])
+                if r in used_a or c in used_b:
+                    continue
+                used_a.add(r)
+                used_b.add(c)
+                kind = link_kind(a.texts[r], b.texts[c], a.language, b.language)
+                links.append((a.index[r], b.index[c], kind, round(float(scores[k]), 4)))
+    links.sort()
+    pos_a = {i: n for n, i in enumerate(a.index)}
+    pos_b = {i: n for n, i in enumerate(b.index)}
+    total_a, total_b = sum(a.chars), sum(b.chars)
+    chars_a = sum(a.chars[pos_a[x[0]]] for x in links) / total_a if total_a else 0.0
+    chars_b = sum(b.chars[pos_b[x[1]]] for x in links) / total_b if total_b else 0.0
+    return PairResult(a.rowid, b.rowid, tuple(links), len(a.index), len(b.index), round(chars_a, 4), round(chars_b, 4))
+
+
+# -- worker side -------------------------------------------------------------------------------
+_STATE: dict = {}
+
+
+def init_worker(db_path: str, boilerplate: dict[str, frozenset[int]], outlets: dict[int, str | None], meta: dict[int, tuple], comparisons: bool, embeddings: bool) -> None:
+    """Open the index in this process and keep what every chunk needs."""
+    from ..index.ingest import widen_regex_cache
+
+    widen_regex_cache()
+    _STATE.clear()
+    _STATE.update(
+        reader=IndexReader(db_path),
+        boilerplate=boilerplate,
+        outlets=outlets,
+        meta=meta,
+        comparisons=comparisons,
+        embeddings=embeddings,
+        cache=OrderedDict(),
+    )
+
+
+def _prepared(rowids: set[int]) -> dict[int, tuple[Prepared, tuple]]:
+    cache: OrderedDict = _STATE["cache"]
+    missing = [r for r in rowids if r not in cache]
+    if missing:
+        for rowid, (text, lang, spans) in _STATE["reader"].texts(missing).items():
+            bp = _STATE["boilerplate"].get(_STATE["outlets"].get(rowid), frozenset())
+            cache[rowid] = (prepare_stored(rowid, text, lang, spans, bp), (text, lang, spans))
+    for r in rowids:
+        if r in cache:
+            cache.move_to_end(r)
+    while len(cache) > 4000:
+        cache.popitem(last=False)
+    return {r: cache[r] for r in rowids if r in cache}
+
+
+def _document(rowid: int, raw: tuple) -> Document:
+    text, lang, spans = raw
+    aid, outlet, title, date = _STATE["meta"][rowid]
+    art = Article(text=text, id=aid, outlet=outlet, title=title, published_at=date, language=lang)
+    lang = lang or "und"
+    return Document(art, lang, tuple(Sentence(i, s, e, text[s:e], role, p, lang) for i, s, e, role, p in spans))
+
+
+def _comparison(derived: int, source: int, docs: dict) -> bytes:
+    from ..compare import compare_documents
+    from ..settings import CompareSettings
+
+    settings = CompareSettings(embeddings=_STATE["embeddings"], embedder="use")
+    d_id, s_id = _STATE["meta"][derived][0], _STATE["meta"][source][0]
+    result = compare_documents(_document(derived, docs[derived][1]), _document(source, docs[source][1]), settings, a_name=d_id, b_name=s_id)
+    return gzip.compress(json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 5)
+
+
+def compare_chunk(pairs: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[PairResult], list[tuple[str, str, bytes]]]:
+    """Compare a chunk of candidate pairs in this worker.
+
+    Returns:
+        ``(pairs compared, results with at least one link, comparisons)`` where comparisons are
+        ``(derived, source, gzipped newslineage.compare/1 JSON)`` for pairs that are reuse.
+    """
+    from .direction import is_reuse, orient
+
+    docs = _prepared({x for p in pairs for x in p})
+    results, comparisons = [], []
+    for a, b in pairs:
+        if a not in docs or b not in docs:
+            continue
+        res = fast_compare(docs[a][0], docs[b][0])
+        if not res.links:
+            continue
+        results.append(res)
+        if _STATE["comparisons"] and is_reuse(res):
+            source, derived, _by = orient(res, _STATE["meta"][a][3], _STATE["meta"][b][3])
+            comparisons.append((_STATE["meta"][derived][0], _STATE["meta"][source][0], _comparison(derived, source, docs)))
+    return list(pairs), results, comparisons
+
+
+def worker_count(requested: int | None) -> int:
+    """Workers to use: the request, else every core."""
+    if requested and requested > 0:
+        return requested
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
