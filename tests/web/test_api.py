@@ -425,7 +425,7 @@ def test_stories_before_analysis(db_client, monkeypatch):
 
 def test_stories_from_the_analysis(db_client, monkeypatch, tmp_path):
     calls = []
-    stories = [{"id": "s1", "title": "Blinken visit", "articles": ["wire-004", "copy-000"]}]
+    stories = [{"story_id": "s1", "label": "Blinken visit", "size": 2, "article_ids": ["wire-004", "copy-000"]}]
     fake = types.ModuleType("newslineage.lineage")
 
     def load_stories(db):
@@ -433,7 +433,7 @@ def test_stories_from_the_analysis(db_client, monkeypatch, tmp_path):
         return stories
 
     fake.load_stories = load_stories
-    fake.load_story = lambda db, story_id: next((s for s in stories if s["id"] == story_id), None)
+    fake.load_story = lambda db, story_id: next((s for s in stories if s["story_id"] == story_id), None)
     monkeypatch.setitem(sys.modules, "newslineage.lineage", fake)
     assert db_client.get("/api/stories").json() == {"stories": stories}
     assert calls == [tmp_path / "corpus.db"]
@@ -441,3 +441,22 @@ def test_stories_from_the_analysis(db_client, monkeypatch, tmp_path):
     assert_error(db_client.get("/api/stories/s2"), 404, "not_found")
     fake.load_stories = lambda db: None  # the index exists but was not analysed
     assert_error(db_client.get("/api/stories"), 404, "no_analysis")
+
+
+def test_stories_after_a_real_analysis(db_client, seed_texts, tmp_path):
+    lineage = pytest.importorskip("newslineage.lineage", reason="the corpus analysis is not in this build")
+    a, b = seed_texts
+    response = db_client.post("/api/articles", json={"articles": [
+        {"id": "copy-000", "text": a, "outlet": "Copy Daily", "published_at": "2023-06-15"},
+        {"id": "wire-004", "text": b, "outlet": "Wire", "published_at": "2023-06-14"},
+        {"id": "council", "text": "The city council approved the new budget on Monday. Parks get more money.", "outlet": "Local"},
+    ]})
+    assert response.json()["added"] == 3
+    assert_error(db_client.get("/api/stories"), 404, "no_analysis")
+    lineage.analyze(tmp_path / "corpus.db", workers=1, embeddings=False)
+    stories = db_client.get("/api/stories").json()["stories"]
+    story = next(s for s in stories if {"copy-000", "wire-004"} <= set(s["article_ids"]))
+    detail = db_client.get(f"/api/stories/{story['story_id']}").json()
+    assert {art["id"] for art in detail["articles"]} >= {"copy-000", "wire-004"}
+    assert any(e["source_id"] == "wire-004" and e["derived_id"] == "copy-000" for e in detail["edges"]), detail["edges"]
+    assert_error(db_client.get("/api/stories/no-such-story"), 404, "not_found")

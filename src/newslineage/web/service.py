@@ -151,17 +151,24 @@ class Corpus:
             if exc.name not in ("newslineage.lineage", "newslineage"):
                 raise
             lineage = None
-        loader = getattr(lineage, "load_story" if story_id is not None else "load_stories", None)
+        load_stories = getattr(lineage, "load_stories", None)
+        load_story = getattr(lineage, "load_story", None)
         result = None
-        if loader is not None:
-            result = loader(db, story_id) if story_id is not None else loader(db)
-        if loader is None or (story_id is None and result is None):
+        if story_id is not None and load_story is not None:
+            result = load_story(db, story_id)
+        stories = None
+        if result is None and load_stories is not None:
+            # also tells a missing story from a missing analysis (load_story says None to both)
+            stories = load_stories(db)
+        if result is None and stories is None:
             raise ApiError(
                 404,
                 "no_analysis",
                 f"this index has not been analysed yet; run: newslineage analyze --db {db.name}",
             )
-        if result is None:
+        if story_id is None:
+            result = stories
+        elif result is None:
             raise ApiError(404, "not_found", f"no story with id {story_id!r}")
         if isinstance(result, (list, tuple)):
             return {"stories": [_result_dict(item) for item in result]}

@@ -86,19 +86,19 @@
     return typeof x === "number" ? Math.round(x * 100) + "%" : "";
   }
 
+  // One entry of newslineage.sources/1: {id, title, outlet, published_at, score, relation, ...}
   function sourceItem(src) {
     const li = document.createElement("li");
-    const art = src.article || src;
-    li.appendChild(text("strong", art.title || art.id || "(untitled)"));
-    const meta = [art.outlet, art.published_at, art.id && art.title ? art.id : null].filter(Boolean).join(" · ");
+    const rel = src.relation || {};
+    li.appendChild(text("strong", src.title || src.id || "(untitled)"));
+    const meta = [src.outlet, src.published_at, src.title ? src.id : null].filter(Boolean).join(" · ");
     if (meta) li.appendChild(text("div", meta, "meta"));
     const facts = [];
-    if (src.verdict) facts.push(String(src.verdict).replace(/_/g, " "));
-    if (typeof src.coverage === "number") facts.push(percent(src.coverage) + " of the text");
-    if (typeof src.coverage_a === "number") facts.push(percent(src.coverage_a) + " of the text");
+    if (rel.verdict) facts.push(String(rel.verdict).replace(/_/g, " ").replace(/\ba\b/, "your text").replace(/\bb\b/, "this source"));
+    if (typeof rel.coverage_a === "number") facts.push(percent(rel.coverage_a) + " of the text's sentences come from it");
     if (typeof src.score === "number") facts.push("score " + src.score.toFixed(2));
     if (facts.length) li.appendChild(text("div", facts.join(" · "), "meta"));
-    if (src.explanation) li.appendChild(text("p", src.explanation));
+    if (rel.explanation) li.appendChild(text("p", rel.explanation));
     return li;
   }
 
@@ -136,14 +136,19 @@
     const doc = await response.json();
     const stories = Array.isArray(doc) ? doc : doc.stories || [];
     const list = $("stories-list");
+    // Each story of newslineage.lineage/1: {story_id, label, size, first_published, outlets, ...}
     stories.forEach((story) => {
+      const id = story.story_id || story.id;
       const li = document.createElement("li");
-      const button = text("button", story.title || story.headline || story.id, "link");
+      const button = text("button", story.label || story.title || id, "link");
       button.type = "button";
-      button.addEventListener("click", () => showStory(story.id));
+      button.addEventListener("click", () => showStory(id));
       li.appendChild(button);
-      const n = story.articles && story.articles.length !== undefined ? story.articles.length : story.size;
-      if (n !== undefined) li.appendChild(text("span", " · " + n + " articles", "meta"));
+      const facts = [];
+      if (typeof story.size === "number") facts.push(story.size + " articles");
+      if (story.first_published) facts.push("from " + story.first_published);
+      if (Array.isArray(story.outlets) && story.outlets.length) facts.push(story.outlets.join(", "));
+      if (facts.length) li.appendChild(text("div", facts.join(" · "), "meta"));
       list.appendChild(li);
     });
     $("stories").hidden = stories.length === 0;
