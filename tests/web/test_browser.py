@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,15 +54,15 @@ def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 
     raise RuntimeError(f"the server did not answer within {timeout:.0f}s:\n{log.read_text(errors='replace')}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``newslineage serve`` on a free loopback port; yields its base URL."""
+@contextmanager
+def running_server(folder: Path, *args: str) -> Iterator[str]:
+    """``newslineage serve ARGS`` on a free loopback port; yields its base URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    log = folder / "server.log"
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "newslineage", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-embeddings"],
+            [sys.executable, "-m", "newslineage", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-embeddings", *args],
             stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NEWSLINEAGE_TOKEN": ""},
         )
         try:
@@ -74,6 +75,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server without an index."""
+    with running_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +185,37 @@ def test_readable_on_a_phone(browser, server, seed_texts):
         assert b_box["top"] >= a_box["bottom"]  # A above B, not side by side
     finally:
         context.close()
+
+
+def test_search_and_stories_with_an_index(browser, tmp_path, seed_texts):
+    import httpx
+
+    lineage = pytest.importorskip("newslineage.lineage", reason="the corpus analysis is not in this build")
+    a, b = seed_texts
+    db = tmp_path / "corpus.db"
+    with running_server(tmp_path, "--db", str(db)) as url:
+        with httpx.Client(base_url=url, timeout=60) as http:
+            added = http.post("/api/articles", json={"articles": [
+                {"id": "copy-000", "text": a, "outlet": "Copy Daily", "published_at": "2023-06-15"},
+                {"id": "wire-004", "text": b, "outlet": "Wire <script>window.__pwned=1</script>", "published_at": "2023-06-14"},
+            ]})
+            assert added.status_code == 200, added.text
+        lineage.analyze(db, workers=1, embeddings=False)
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(url + "/")
+            page.wait_for_selector("#search:not([hidden])")
+            page.fill("#sources-text", a)
+            page.click("#sources-form button[type=submit]")
+            page.wait_for_selector("#sources-list li")
+            found = page.locator("#sources-list li").all_inner_texts()
+            wire = next(item for item in found if "wire-004" in item)  # copy-000 itself comes first
+            assert "<script>window.__pwned=1</script>" in wire  # the outlet, shown as text
+            page.wait_for_selector("#stories:not([hidden]) #stories-list li button")
+            page.click("#stories-list li button")
+            page.wait_for_selector("#story-detail:not([hidden])")
+            assert "copy-000" in page.inner_text("#story-detail")
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+        finally:
+            context.close()
