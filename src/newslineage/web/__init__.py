@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["WebSettings", "create_app"]
 
 
-def create_app(settings: WebSettings) -> "FastAPI":
+def create_app(settings: WebSettings) -> FastAPI:
     """Build the FastAPI application (see ``newslineage.web.app.create_app``).
 
     Raises:

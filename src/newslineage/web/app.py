@@ -7,8 +7,9 @@ Handlers are thin: they validate the request (pydantic), call one library functi
 from __future__ import annotations
 
 import hmac
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Query, Request

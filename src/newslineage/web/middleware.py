@@ -7,7 +7,8 @@ bytes arrive, before anything parses them.
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 __all__ = ["CSP", "DOCS_CSP", "BodyLimitMiddleware", "SecurityHeadersMiddleware"]
 

@@ -35,9 +35,9 @@ class TextIn(_Model):
     """One article to compare: its text and what is known about it."""
 
     text: str = Field(description="The article text (plain text, Markdown or an HTML page).")
-    title: Optional[str] = Field(None, max_length=2000, description="Headline given by the source.")
-    published_at: Optional[str] = Field(None, max_length=64, description="Publication time, ISO 8601.")
-    outlet: Optional[str] = Field(None, max_length=500, description="Outlet, feed or agency.")
+    title: Optional[str] = Field(default=None, max_length=2000, description="Headline given by the source.")
+    published_at: Optional[str] = Field(default=None, max_length=64, description="Publication time, ISO 8601.")
+    outlet: Optional[str] = Field(default=None, max_length=500, description="Outlet, feed or agency.")
 
     _check_date = field_validator("published_at")(_iso_8601)
 
@@ -52,8 +52,8 @@ class CompareRequest(_Model):
 class ArticleIn(TextIn):
     """An article to add to the index."""
 
-    id: Optional[str] = Field(None, min_length=1, max_length=500, description="Your id; a content hash when absent.")
-    url: Optional[str] = Field(None, max_length=4000, description="Where it was published.")
+    id: Optional[str] = Field(default=None, min_length=1, max_length=500, description="Your id; a content hash when absent.")
+    url: Optional[str] = Field(default=None, max_length=4000, description="Where it was published.")
 
 
 class IngestRequest(_Model):
@@ -66,9 +66,9 @@ class SourcesRequest(_Model):
     """A text whose sources to look up in the index."""
 
     text: str = Field(description="The text to trace.")
-    top: int = Field(5, ge=1, le=100, description="How many sources to return.")
-    before: Optional[str] = Field(None, max_length=64, description="Only sources published before this time (ISO 8601).")
-    after: Optional[str] = Field(None, max_length=64, description="Only sources published after this time (ISO 8601).")
-    exclude_outlet: Optional[str] = Field(None, max_length=500, description="Leave out sources from this outlet.")
+    top: int = Field(default=5, ge=1, le=100, description="How many sources to return.")
+    before: Optional[str] = Field(default=None, max_length=64, description="Only sources published before this time (ISO 8601).")
+    after: Optional[str] = Field(default=None, max_length=64, description="Only sources published after this time (ISO 8601).")
+    exclude_outlet: Optional[str] = Field(default=None, max_length=500, description="Leave out sources from this outlet.")
 
     _check_dates = field_validator("before", "after")(_iso_8601)

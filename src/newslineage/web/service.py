@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..compare import compare
 from ..model import Article
@@ -36,16 +38,20 @@ def _result_dict(value: Any) -> Any:
     return value.to_dict() if hasattr(value, "to_dict") else value
 
 
-class Comparer:
-    """Runs ``compare`` with the server's settings.
+def _embedder_guard(settings: CompareSettings) -> AbstractContextManager[Any]:
+    """One at a time when the sentence encoder is used: its in-memory cache (an ``OrderedDict``
+    it reorders on every hit) is not safe to share between threads. Lexical work runs in parallel."""
+    return _EMBEDDER_LOCK if settings.embeddings else nullcontext()
 
-    The sentence encoder keeps an in-memory cache that is not safe to share between threads, so
-    comparisons with embeddings run one at a time; lexical-only comparisons run in parallel.
-    """
+
+_EMBEDDER_LOCK = threading.Lock()
+
+
+class Comparer:
+    """Runs ``compare`` with the server's settings."""
 
     def __init__(self, embeddings: bool) -> None:
         self.settings: CompareSettings = load_settings(embeddings=embeddings)
-        self._lock = threading.Lock() if self.settings.embeddings else None
 
     def warm_up(self) -> None:
         """Load the sentence encoder now rather than on the first request."""
@@ -58,9 +64,7 @@ class Comparer:
         """The ``newslineage.compare/1`` document for the pair."""
         a = to_article(request.a, "a", self.settings.max_bytes)
         b = to_article(request.b, "b", self.settings.max_bytes)
-        if self._lock is None:
-            return compare(a, b, settings=self.settings).to_dict()
-        with self._lock:
+        with _embedder_guard(self.settings):
             return compare(a, b, settings=self.settings).to_dict()
 
 
@@ -125,7 +129,7 @@ class Corpus:
         """The ``newslineage.sources/1`` document: where the text may come from."""
         article = to_article(text, "text", self.settings.max_bytes)
         embeddings = None if self.settings.embeddings else False
-        with self._open() as index:
+        with self._open() as index, _embedder_guard(self.settings):
             return _result_dict(index.sources(article, embeddings=embeddings, **options))
 
     def articles(self, items: list[ArticleIn]) -> list[Article]:
