@@ -1,8 +1,10 @@
 """Turn pair results into directed reuse edges of the lineage graph.
 
-* **Reuse**: a pair is reuse when at least ``MIN_LINKS`` sentences are linked and they make at
-  least ``MIN_COVERAGE`` of one side's body (a shared quote is not lineage, but three reused
-  paragraphs in a long feature are).
+* **Reuse**: a pair is reuse when at least ``MIN_LINKS`` sentences are kept verbatim or lightly
+  edited and they make at least ``MIN_COVERAGE`` of one side's body (a shared quote is not
+  lineage, but three reused paragraphs in a long feature are). Looser links (sentences sharing
+  a third of their words: two reporters writing up one press conference) count only when they
+  cover at least ``MIN_LOOSE_COVERAGE`` of a side: a rewrite, not a common subject.
 * **Direction**: the later publication derives from the earlier one. When times are missing or
   equal, the text mostly made of the other's sentences is the copy (asymmetric coverage); when
   nothing tells them apart, the edge is kept with ``direction_by = "none"``.
@@ -22,10 +24,13 @@ from datetime import datetime, timezone
 from ..model import LINK_KINDS
 from .edges import PairResult
 
-__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "mark_shared_sources", "orient", "parse_time"]
+__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_shared_sources", "orient", "parse_time"]
 
 MIN_LINKS = 2
 MIN_COVERAGE = 0.05
+MIN_LOOSE_LINKS = 3
+MIN_LOOSE_COVERAGE = 0.4
+_STRONG = frozenset({"verbatim", "edit"})
 #: Coverage difference from which the more covered side is taken for the copy.
 ASYMMETRY = 0.1
 #: Share of a pair's linked sentences that a third text must explain on both sides.
@@ -73,8 +78,17 @@ def parse_time(value: str | None) -> datetime | None:
 
 def is_reuse(res: PairResult) -> bool:
     """True when the pair shares enough sentences to be a reuse edge."""
-    n = len(res.links)
-    return n >= MIN_LINKS and max(res.coverage_a, res.coverage_b) >= MIN_COVERAGE
+    strong = [x for x in res.links if x[2] in _STRONG]
+    if len(strong) >= MIN_LINKS:
+        share = max(len({x[0] for x in strong}) / max(1, res.body_a), len({x[1] for x in strong}) / max(1, res.body_b))
+        if share >= MIN_COVERAGE:
+            return True
+    return len(res.links) >= MIN_LOOSE_LINKS and max(res.coverage_a, res.coverage_b) >= MIN_LOOSE_COVERAGE
+
+
+def is_same_story(res: PairResult) -> bool:
+    """True when the pair shares sentences without being reuse: the same event, reported twice."""
+    return len(res.links) >= MIN_LINKS and not is_reuse(res)
 
 
 def orient(res: PairResult, time_a: str | None, time_b: str | None) -> tuple[int, int, str]:

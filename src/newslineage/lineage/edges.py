@@ -139,6 +139,9 @@ def init_worker(db_path: str, boilerplate: dict[str, frozenset[int]], outlets: d
     _STATE.update(
         reader=IndexReader(db_path),
         boilerplate=boilerplate,
+        # A footer that one outlet repeats ("Copyright The Associated Press") is a footer in
+        # every outlet that prints it, including those seen too rarely to detect it themselves.
+        everywhere=frozenset().union(*boilerplate.values()) if boilerplate else frozenset(),  # EVERYWHERE included
         outlets=outlets,
         meta=meta,
         comparisons=comparisons,
@@ -152,7 +155,7 @@ def _prepared(rowids: set[int]) -> dict[int, tuple[Prepared, tuple]]:
     missing = [r for r in rowids if r not in cache]
     if missing:
         for rowid, (text, lang, spans) in _STATE["reader"].texts(missing).items():
-            bp = _STATE["boilerplate"].get(_STATE["outlets"].get(rowid), frozenset())
+            bp = _STATE["boilerplate"].get(_STATE["outlets"].get(rowid), frozenset()) | _STATE["everywhere"]
             cache[rowid] = (prepare_stored(rowid, text, lang, spans, bp), (text, lang, spans))
     for r in rowids:
         if r in cache:

@@ -19,7 +19,7 @@ from ._db import IndexReader
 from ._work import WorkStore
 from .boilerplate import BoilerplateSettings, detect_boilerplate
 from .candidates import CandidateSettings, find_candidates
-from .direction import build_edges, is_reuse
+from .direction import build_edges, is_same_story
 from .edges import compare_chunk, init_worker, worker_count
 from .exports import build_document, write_exports
 from .stories import StorySettings, cluster_stories, lexical_vectors
@@ -166,7 +166,7 @@ def _run(reader, work, summary, lap, db, workers, embeddings, comparisons, progr
     times = {m.rowid: m.published_at for m in articles}
     results = list(work.results())
     edges = build_edges(results, times)
-    same_story = [(r.a, r.b) for r in results if not is_reuse(r)]
+    same_story = [(r.a, r.b) for r in results if is_same_story(r)]
     lap("edges")
     vectors, lexical = None, False
     if has_vectors:
