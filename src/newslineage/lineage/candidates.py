@@ -40,7 +40,7 @@ class CandidateSettings:
     """
 
     min_anchors: int = 1
-    hub_size: int = 24
+    hub_size: int = 8
     neighbours: int = 8
     min_cosine: float = 0.8
     same_outlet: bool = False

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from ..align.kinds import link_kind
 from ..fingerprint import features, similarity_matrix
@@ -30,6 +31,11 @@ __all__ = ["PairResult", "Prepared", "compare_chunk", "fast_compare", "init_work
 
 #: Dice of word features from which two sentences are linked (``lexical_only_threshold``).
 LINK_THRESHOLD = 0.3
+#: Containment of the shorter sentence's features in the longer one that links them.
+_CONTAINMENT = 0.6
+_MIN_CONTAINED = 8
+#: Feature-count ratio from which the longer sentence is taken for a merge of several.
+_MERGED = 1.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,23 +105,46 @@ def prepare_stored(rowid: int, text: str, language: str | None, spans: Sequence[
     return Prepared(rowid, language or "und", tuple(index), tuple(texts), tuple(chars), tuple(feats))
 
 
+def _kind(a_text: str, b_text: str, a_lang: str, b_lang: str, ratio: float) -> str:
+    if ratio < _MERGED:
+        return link_kind(a_text, b_text, a_lang, b_lang)
+    # One side holds several sentences of the other (a merge, or a segmenter that did not split
+    # a quote): judge the shorter text against its best-matching stretch of the longer one.
+    short, long = (a_text, b_text) if len(a_text) <= len(b_text) else (b_text, a_text)
+    match = fuzz.partial_ratio(" ".join(short.casefold().split()), " ".join(long.casefold().split()))
+    return "verbatim" if match >= 97 else "edit" if match >= 75 else "paraphrase"
+
+
 def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) -> PairResult:
-    """Link the body sentences of two prepared articles one-to-one, best first."""
+    """Link the body sentences of two prepared articles, best first.
+
+    A sentence is linked once, unless it is much longer than its partner (``_MERGED`` times the
+    features): then it may take several partners, as when a rewrite merges sentences. The score
+    is the Dice similarity, or the containment of the shorter sentence in the longer one.
+    """
     links: list[tuple[int, int, str, float]] = []
     if a.feats and b.feats:
-        _, dice = similarity_matrix(a.feats, b.feats)
-        rows, cols = np.nonzero(dice >= threshold)
+        shared, dice = similarity_matrix(a.feats, b.feats)
+        size_a = np.array([len(f) for f in a.feats], dtype=np.float32)[:, None]
+        size_b = np.array([len(f) for f in b.feats], dtype=np.float32)[None, :]
+        small = np.minimum(size_a, size_b)
+        contained = np.where(small >= _MIN_CONTAINED, shared / np.maximum(small, 1), 0.0)
+        score = np.maximum(dice, np.where(contained >= _CONTAINMENT, contained * 0.99, 0.0))
+        rows, cols = np.nonzero(score >= threshold)
         if len(rows):
-            scores = dice[rows, cols]
+            scores = score[rows, cols]
             used_a: set[int] = set()
             used_b: set[int] = set()
             for k in np.argsort(-scores, kind="stable"):
                 r, c = int(rows[k]), int(cols[k])
                 if r in used_a or c in used_b:
                     continue
-                used_a.add(r)
-                used_b.add(c)
-                kind = link_kind(a.texts[r], b.texts[c], a.language, b.language)
+                ratio = max(len(a.feats[r]), len(b.feats[c])) / max(1, min(len(a.feats[r]), len(b.feats[c])))
+                if ratio < _MERGED or len(a.feats[r]) <= len(b.feats[c]):
+                    used_a.add(r)
+                if ratio < _MERGED or len(b.feats[c]) <= len(a.feats[r]):
+                    used_b.add(c)
+                kind = _kind(a.texts[r], b.texts[c], a.language, b.language, ratio)
                 links.append((a.index[r], b.index[c], kind, round(float(scores[k]), 4)))
     links.sort()
     pos_a = {i: n for n, i in enumerate(a.index)}
