@@ -1,0 +1,116 @@
+"""``newslineage ingest PATH... --db FILE`` and ``newslineage sources FILE --db FILE``."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import app
+
+_DB_HELP = "Index file (SQLite); created by ingest when missing."
+
+
+class SourcesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Folders of .txt/.md/.html, JSON Lines, CSV, Parquet, WARC, RSS/Atom files.")],
+    db: Annotated[Path, typer.Option("--db", help=_DB_HELP)] = Path("newslineage.db"),
+    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="No vectors: lexical retrieval only (faster; misses paraphrase and translation).")] = False,
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Column holding the article id (tables).")] = None,
+    text_col: Annotated[Optional[str], typer.Option("--text-col", help="Column holding the text.")] = None,
+    title_col: Annotated[Optional[str], typer.Option("--title-col", help="Column holding the headline.")] = None,
+    outlet_col: Annotated[Optional[str], typer.Option("--outlet-col", help="Column holding the outlet or series.")] = None,
+    date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column holding the publication time.")] = None,
+    url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
+    lang_col: Annotated[Optional[str], typer.Option("--lang-col", help="Column holding the language code.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad record instead of skipping it.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles written per transaction.")] = 256,
+    workers: Annotated[Optional[int], typer.Option("--workers", help="Worker processes (default: one per CPU).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a [compare] table.")] = None,
+) -> None:
+    """Add articles to an index (idempotent: what is stored already is skipped)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..index import Index
+    from ..readers import ColumnMap
+    from ..settings import load_settings
+
+    given = {"id": id_col, "text": text_col, "title": title_col, "outlet": outlet_col, "date": date_col, "url": url_col, "language": lang_col}
+    columns = ColumnMap(**{k: v for k, v in given.items() if v})
+    settings = load_settings(config)
+    embedder = "none" if no_embeddings else (settings.embedder if settings.embeddings else "none")
+    console = Console(stderr=True)
+    with Index(db, embedder=embedder, settings=settings, batch_size=batch_size, workers=workers) as index:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.fields[done]} articles  {task.fields[rate]:.0f}/s  added {task.fields[added]}  duplicates {task.fields[dups]}  skipped {task.fields[skipped]}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=None, done=0, rate=0.0, added=0, dups=0, skipped=0)
+
+            def update(report) -> None:
+                progress.update(task, done=report.processed, rate=report.rate, added=report.added, dups=report.duplicates, skipped=report.skipped)
+
+            report = index.ingest([str(p) for p in paths], columns=columns, strict=strict, on_progress=update)
+        total = index.count()
+    console.print(
+        f"[bold]{report.added}[/] added, {report.duplicates} duplicates, {report.skipped} bad records skipped "
+        f"in {report.seconds:.1f} s ({report.rate:.0f} articles/s); {total} articles in {db}",
+        highlight=False,
+    )
+    for message in report.errors[:5]:
+        console.print(f"  skipped: {message}", highlight=False, markup=False)
+    if len(report.errors) > 5:
+        console.print(f"  ... and {len(report.errors) - 5} more", highlight=False)
+
+
+@app.command()
+def sources(
+    file: Annotated[Path, typer.Argument(help="The text whose sources to find (.txt, .md or .html).")],
+    db: Annotated[Path, typer.Option("--db", help="Index file built by ingest.")] = Path("newslineage.db"),
+    top: Annotated[int, typer.Option("--top", min=1, help="How many sources to show.")] = 5,
+    format: Annotated[SourcesFormat, typer.Option("--format", "-f", help="text, json (newslineage.sources/1) or html.")] = SourcesFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    before: Annotated[Optional[str], typer.Option("--before", help="Only sources published at or before this time (ISO 8601).")] = None,
+    after: Annotated[Optional[str], typer.Option("--after", help="Only sources published at or after this time (ISO 8601).")] = None,
+    exclude_outlet: Annotated[Optional[list[str]], typer.Option("--exclude-outlet", help="Never take sources from this outlet (repeatable).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Publication time of the text (ISO 8601): sources must not be later.")] = None,
+    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical retrieval and comparison only.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a [compare] table.")] = None,
+) -> None:
+    """Find the indexed articles a text was made from, best first."""
+    from ..index import Index
+    from ..settings import load_settings
+    from ..textio import read_article
+    from .compare_cmd import write_output
+
+    settings = load_settings(config)
+    with Index(db, settings=settings, create=False) as index:
+        query = read_article(str(file), max_bytes=settings.max_bytes, published_at=date)
+        result = index.sources(query, top=top, before=before, after=after, exclude_outlet=exclude_outlet, embeddings=False if no_embeddings else None)
+    if format is SourcesFormat.json:
+        write_output(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+    elif format is SourcesFormat.html:
+        from ..index.render import render_sources_html
+
+        write_output(render_sources_html(result), output)
+    else:
+        from ..index.render import render_sources_text
+
+        console = Console(file=output.open("w", encoding="utf-8"), width=160) if output else Console()
+        console.print(render_sources_text(result))

@@ -1,0 +1,285 @@
+"""The corpus index: idempotent ingest, refusal of foreign files, retrieval of planted sources."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newslineage import Article, Index
+from newslineage.cli import main
+from newslineage.errors import CorruptStoreError, IncompatibleStoreError
+
+WORDS = (
+    "harbour council budget river bridge minister vote school teacher nurse hospital farmer price grain storm "
+    "flood rescue police court judge trial witness company profit market export import factory worker strike "
+    "union contract energy solar wind coal station railway ticket museum painting festival football coach "
+    "league season injury doctor vaccine village mayor election candidate party debate tax reform pension"
+).split()
+
+
+def sentence(rng: random.Random, n: int = 12) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def text(rng: random.Random, sentences: int = 8) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def corpus(n: int = 30, seed: int = 1, outlet: str = "daily") -> list[Article]:
+    rng = random.Random(seed)
+    return [Article(text=text(rng), id=f"d{i:03d}", outlet=outlet, published_at=f"2024-01-{1 + i % 28:02d}") for i in range(n)]
+
+
+@pytest.fixture
+def planted():
+    """A source, 30 distractors, and a query that copies 4 of the source's 10 sentences."""
+    rng = random.Random(7)
+    src_sentences = [sentence(rng) for _ in range(10)]
+    source = Article(text=" ".join(src_sentences), id="wire-1", outlet="wire", published_at="2024-02-01T08:00")
+    query = Article(
+        text=" ".join([sentence(rng), *src_sentences[2:6], sentence(rng), sentence(rng)]),
+        id="query-1",
+        outlet="paper",
+        published_at="2024-02-02",
+    )
+    return source, corpus(30), query
+
+
+def index(path, **kw) -> Index:
+    kw.setdefault("embedder", "hashing")
+    kw.setdefault("workers", 1)
+    return Index(path, **kw)
+
+
+def test_ingest_is_idempotent_and_counts_duplicates(tmp_path):
+    arts = corpus(12)
+    with index(tmp_path / "i.db") as ix:
+        first = ix.add(arts)
+        assert (first.added, first.duplicates, first.skipped) == (12, 0, 0)
+        again = ix.add(arts)
+        assert (again.added, again.duplicates) == (0, 12)
+        same_text = Article(text=arts[0].text, id="another-id")
+        twice_in_input = [Article(text="A new text entirely about the harbour.", id="n1")] * 2
+        r = ix.add([same_text, *twice_in_input])
+        assert (r.added, r.duplicates) == (1, 2)
+        assert ix.count() == 13
+        assert ix.get("d003").text == arts[3].text and ix.get("nope") is None
+
+
+def test_empty_text_is_skipped_with_a_message(tmp_path):
+    with index(tmp_path / "i.db") as ix:
+        r = ix.add([Article(text="   ", id="blank", origin="feed.jsonl:3"), *corpus(2)])
+    assert (r.added, r.skipped) == (2, 1)
+    assert r.errors == ["feed.jsonl:3: empty text; skipped"]
+
+
+def test_resume_after_a_partial_ingest(tmp_path):
+    arts = corpus(25)
+    with index(tmp_path / "i.db", batch_size=4) as ix:
+        ix.add(arts[:10])
+    with index(tmp_path / "i.db", batch_size=4) as ix:
+        r = ix.add(arts)
+        assert (r.added, r.duplicates) == (15, 10)
+        assert ix.count() == 25
+
+
+def test_other_parameters_are_refused(tmp_path):
+    Index(tmp_path / "i.db", embedder="none").close()
+    with pytest.raises(IncompatibleStoreError, match="rebuild with: newslineage ingest"):
+        Index(tmp_path / "i.db", embedder="hashing")
+    with Index(tmp_path / "i.db") as ix:  # no embedder asked for: takes the file's
+        assert ix.embedder_key == "none"
+
+
+def test_garbage_file_is_refused_and_kept(tmp_path):
+    path = tmp_path / "news.db"
+    path.write_bytes(b"\x00garbage\xff" * 100)
+    with pytest.raises(CorruptStoreError, match="news.db"):
+        Index(path)
+    assert path.read_bytes() == b"\x00garbage\xff" * 100
+
+
+def test_planted_source_ranks_first(tmp_path, planted):
+    source, distractors, query = planted
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors[:15], source, *distractors[15:]])
+        result = ix.sources(query, top=3)
+    assert result.sources and result.sources[0].article.id == "wire-1"
+    top = result.sources[0]
+    assert 0.4 <= top.comparison.relation.coverage_a <= 0.7
+    assert top.retrieval["containment"] > 0.3
+
+
+def test_lexical_only_finds_the_planted_source(tmp_path, planted):
+    source, distractors, query = planted
+    with index(tmp_path / "i.db", embedder="none") as ix:
+        ix.add([*distractors, source])
+        assert ix.sources(query).sources[0].article.id == "wire-1"
+
+
+def test_query_is_never_its_own_source(tmp_path, planted):
+    source, distractors, _ = planted
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors, source])
+        assert all(s.article.id != "wire-1" for s in ix.sources(source).sources)
+
+
+def test_time_window(tmp_path, planted):
+    source, distractors, query = planted
+    later = Article(text=source.text, id="wire-late", outlet="wire", published_at="2024-03-01")
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors, later])
+        assert ix.sources(query).sources == ()  # published after the query: not a source
+        found = ix.sources(query, after="2024-02-15").sources
+        assert [s.article.id for s in found][:1] == ["wire-late"]
+        assert ix.sources(query, before="2024-02-15").sources == ()
+        undated = Article(text=query.text, id="q-undated")
+        assert ix.sources(undated).sources[0].article.id == "wire-late"
+
+
+def test_outlet_exclusion(tmp_path, planted):
+    source, distractors, query = planted
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors, source])
+        assert all(s.article.outlet != "wire" for s in ix.sources(query, exclude_outlet="wire").sources)
+        assert ix.sources(query, exclude_outlet=["daily", "other"]).sources[0].article.id == "wire-1"
+
+
+def test_json_contract(tmp_path, planted):
+    source, distractors, query = planted
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors, source])
+        doc = ix.sources(query).to_dict()
+    json.dumps(doc)
+    assert doc["schema"] == "newslineage.sources/1"
+    assert set(doc["query"]) == {"id", "title", "published_at", "language", "sentences"}
+    first = doc["sources"][0]
+    assert {"id", "outlet", "title", "published_at", "score", "relation", "links"} <= set(first)
+    assert set(first["relation"]) == {"verdict", "coverage_a", "coverage_b", "coverage_a_chars", "coverage_b_chars", "confidence", "explanation", "evidence"}
+    assert set(first["links"][0]) == {"a", "b", "kind", "score", "lexical", "semantic", "changes"}
+    scores = [s["score"] for s in doc["sources"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_cli_ingest_and_sources(tmp_path, planted, capsys):
+    source, distractors, query = planted
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for art in [*distractors[:5], source]:
+        (folder / f"{art.id}.txt").write_text(art.text, encoding="utf-8")
+    (tmp_path / "query.txt").write_text(query.text, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", str(folder), "--db", db, "--no-embeddings"]) == 0
+    assert "6 added" in capsys.readouterr().err
+    assert main(["sources", str(tmp_path / "query.txt"), "--db", db, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["sources"][0]["id"] == "wire-1.txt"
+    assert main(["sources", str(tmp_path / "query.txt"), "--db", db]) == 0
+    assert "wire-1.txt" in capsys.readouterr().out
+    assert main(["sources", str(tmp_path / "query.txt"), "--db", str(tmp_path / "missing.db")]) == 3
+
+
+@pytest.mark.embeddings
+def test_translation_is_found_by_its_vector(tmp_path):
+    english = Article(
+        text=(
+            "Heavy rain flooded the old town of Passau on Monday. The river Danube rose to nine metres, "
+            "the highest level in ten years. Firefighters evacuated two hundred residents from their homes. "
+            "The mayor asked people to stay away from the river banks."
+        ),
+        id="en-flood",
+        published_at="2024-06-03",
+    )
+    others = [
+        Article(text="The central bank raised interest rates by a quarter point. Inflation remains above target. Markets fell slightly after the decision.", id="en-bank"),
+        Article(text="The football club signed a new striker from Brazil. He will join the team next week. Fans welcomed the transfer.", id="en-football"),
+        Article(text="A new museum of modern art opened in the capital. Thousands visited on the first weekend. The building was designed by a Danish architect.", id="en-museum"),
+    ]
+    german = Article(
+        text=(
+            "Starker Regen hat am Montag die Altstadt von Passau überflutet. Die Donau stieg auf neun Meter, "
+            "den höchsten Stand seit zehn Jahren. Die Feuerwehr brachte zweihundert Bewohner aus ihren Häusern. "
+            "Der Bürgermeister bat die Menschen, sich vom Flussufer fernzuhalten."
+        ),
+        id="de-flood",
+        published_at="2024-06-04",
+    )
+    with Index(tmp_path / "use.db", embedder="use", workers=1) as ix:
+        ix.add([*others, english])
+        result = ix.sources(german)
+    assert result.sources[0].article.id == "en-flood"
+    assert {link.kind for link in result.sources[0].comparison.links} == {"translation"}
+
+
+CHILD = r"""
+import sys
+from newslineage import Article, Index
+
+def articles(n):
+    for i in range(n):
+        yield Article(text=f"Tiny article {i} reports that item {i} happened near place {i % 97}.", id=f"t{i:05d}")
+
+def progress(report):
+    print(report.processed, flush=True)
+
+with Index(sys.argv[1], embedder="none", workers=1, batch_size=int(sys.argv[3])) as ix:
+    ix.add(articles(int(sys.argv[2])), on_progress=progress)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_killed_ingest_keeps_committed_batches_and_resumes(tmp_path):
+    n, batch = 2000, 25
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    db = tmp_path / "crash.db"
+    rng = random.Random(3)
+    committed = 0
+    kills = 0
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    while True:
+        child = subprocess.Popen([sys.executable, str(script), str(db), str(n), str(batch)], stdout=subprocess.PIPE, text=True, env=env)
+        assert child.stdout is not None
+        # Kill at a random moment: after 0-3 newly committed batches (already stored ones are
+        # skipped in a flash), then somewhere inside the next.
+        seen = []
+        wanted_new = rng.randint(0, 3)
+        while wanted_new:
+            line = child.stdout.readline().strip()
+            if not line.isdigit():
+                break
+            seen.append(int(line))
+            if int(line) > committed:
+                wanted_new -= 1
+        time.sleep(rng.uniform(0.0, 0.08))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        lines = seen + [int(x) for x in out.split() if x.isdigit()]
+        if lines:
+            committed = max(committed, lines[-1])
+        if "done" in out:
+            break
+        kills += 1
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            stored = {r[0] for r in con.execute("SELECT id FROM article")}
+        assert {f"t{i:05d}" for i in range(committed)} <= stored
+        if kills >= 20 and committed >= n // 2:
+            break
+    assert kills >= 20
+    done = subprocess.run([sys.executable, str(script), str(db), str(n), str(batch)], capture_output=True, text=True, env=env, check=True)
+    assert "done" in done.stdout
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT COUNT(*) FROM article").fetchone()[0] == n
+        assert con.execute("SELECT COUNT(DISTINCT article) FROM signature").fetchone()[0] == n
