@@ -1,0 +1,158 @@
+"""Corpus lineage benchmark: stories on Ground News, planted reuse at scale, a paraphrase chain.
+
+    python bench/lineage.py groundnews [--embeddings]     # ARI of stories vs the folders, edges
+    python bench/lineage.py synthetic 10000 --seed 2      # recall per kind, precision, time, memory
+    python bench/lineage.py chain [--embeddings]          # seed A -> rewrite B -> edit C
+
+Ingest and analyze run as separate ``newslineage`` processes so their wall time and peak memory
+(largest process, pool workers included) are measured apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, data_dir, table  # noqa: E402
+
+GEN = REPO.parent / "shared" / "tools" / "gen_corpus.py"
+KINDS = ("full_verbatim", "full_edited", "partial_verbatim", "partial_edited", "multi_source")
+
+
+def run(*args: str) -> tuple[float, float]:
+    """Run the CLI; returns (wall seconds, peak RSS in MB of the largest process so far)."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "newslineage", *args], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def ari(labels_true: list, labels_pred: list) -> float:
+    """Adjusted Rand index (Hubert and Arabie), numpy only."""
+    a = {x: i for i, x in enumerate(sorted(set(labels_true)))}
+    b = {x: i for i, x in enumerate(sorted(set(labels_pred)))}
+    m = np.zeros((len(a), len(b)))
+    for x, y in zip(labels_true, labels_pred):
+        m[a[x], b[y]] += 1
+    c2 = lambda n: n * (n - 1) / 2  # noqa: E731
+    index, rows, cols, total = c2(m).sum(), c2(m.sum(1)).sum(), c2(m.sum(0)).sum(), c2(len(labels_true))
+    expected = rows * cols / total
+    return float((index - expected) / (0.5 * (rows + cols) - expected)) if total else 1.0
+
+
+def groundnews(args) -> None:
+    root = data_dir("groundnews_story_clusters")
+    gold, rows = {}, {}
+    for f in sorted(root.glob("*/data.csv")):
+        with open(f, newline="", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                gold[r["id"]], rows[r["id"]] = f.parent.name, r
+    work = Path(tempfile.mkdtemp(prefix="nl-gn-"))
+    db = work / "gn.db"
+    flags = ["--id-col", "id", "--text-col", "text", "--title-col", "title", "--outlet-col", "outlet_name", "--date-col", "datetime"]
+    emb = [] if args.embeddings else ["--no-embeddings"]
+    t_ing, m_ing = run("ingest", *map(str, sorted(root.glob("*/data.csv"))), "--db", str(db), *emb, *flags)
+    t_an, m_an = run("analyze", "--db", str(db), "-o", str(work / "out"), *emb)
+    doc = json.loads((work / "out" / "lineage.json").read_text())
+    ids = [a["id"] for a in doc["articles"]]
+    score = ari([gold[i] for i in ids], [a["story_id"] for a in doc["articles"]])
+    print(table(["corpus", "articles", "stories>1", "ARI", "ingest s", "analyze s"], [["groundnews " + ("embeddings" if args.embeddings else "lexical"), len(ids), sum(s["size"] > 1 for s in doc["stories"]), score, t_ing, t_an]]))
+    print(f"({len(gold) - len(ids)} rows were exact duplicates of another row's text and are stored once)\n")
+    arts = {a["id"]: a for a in doc["articles"]}
+    kept = [e for e in doc["edges"] if e["verdict"] == "derives_from"]
+    print(f"{len(doc['edges'])} reuse edges, {len(kept)} derives_from (the rest shared_source); derives_from edges:")
+    print(table(["source outlet", "derived outlet", "kind", "cov src", "cov der", "by", "source title"], [
+        [arts[e["source_id"]]["outlet"] or "-", arts[e["derived_id"]]["outlet"] or "-", e["kind"], e["coverage_source"], e["coverage_derived"], e["direction_by"], (arts[e["source_id"]]["title"] or "")[:50]]
+        for e in sorted(kept, key=lambda e: (arts[e["source_id"]]["story_id"], e["source_id"]))
+    ]))
+    print(f"\nfolder: {work}")
+
+
+def synthetic(args) -> None:
+    work = Path(tempfile.mkdtemp(prefix=f"nl-c{args.n}-"))
+    subprocess.run([sys.executable, str(GEN), str(args.n), str(work / "c"), "--seed", str(args.seed)], check=True, capture_output=True)
+    db = work / "c.db"
+    t_ing, m_ing = run("ingest", str(work / "c" / "corpus.jsonl"), "--db", str(db), "--no-embeddings", "--outlet-col", "series", "--date-col", "date")
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    t_an, m_an = run("analyze", "--db", str(db), "-o", str(work / "out"), "--no-embeddings", "--no-comparisons", *workers)
+    truth = [json.loads(line) for line in (work / "c" / "truth.jsonl").read_text().splitlines()]
+    doc = json.loads((work / "out" / "lineage.json").read_text())
+    edges = {frozenset((e["source_id"], e["derived_id"])): e for e in doc["edges"]}
+    planted = {frozenset((t["src"], t["dst"])) for t in truth}
+    # a pair of two copies of one planted source is a true shared source, not a false edge
+    src_of: dict[str, set] = {}
+    for t in truth:
+        src_of.setdefault(t["dst"], set()).add(t["src"])
+    def siblings(pair):  # noqa: E306
+        x, y = tuple(pair)
+        return bool(src_of.get(x, set()) & src_of.get(y, set())) or x in src_of.get(y, set()) or y in src_of.get(x, set())
+    rows = []
+    for kind in KINDS:
+        ts = [t for t in truth if t["type"] == kind]
+        found = [t for t in ts if frozenset((t["src"], t["dst"])) in edges]
+        right = sum(1 for t in found if edges[frozenset((t["src"], t["dst"]))]["source_id"] == t["src"])
+        rows.append([kind, len(ts), len(found) / len(ts), right / max(1, len(found))])
+    print(table(["kind", "planted", "recall", "direction ok"], rows))
+    claims = [k for k, e in edges.items() if e["verdict"] == "derives_from"]
+    wrong = [k for k in claims if k not in planted and not siblings(k)]
+    sib = [k for k in claims if k not in planted and siblings(k)]
+    print(f"\nprecision of derives_from edges: {1 - len(wrong) / max(1, len(claims)):.4f} ({len(claims)} edges, {len(wrong)} between unrelated articles, {len(sib)} between two copies of one source not marked shared_source)")
+    print(table(["stage", "wall s", "peak MB (largest process)"], [["ingest", t_ing, m_ing], ["analyze (lexical)", t_an, m_an]]))
+    print(f"folder: {work}")
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    return " ".join(w for w in words if rng.random() > 0.06)
+
+
+def chain(args) -> None:
+    seeds = sorted((REPO / "examples" / "seeds").glob("*.txt"))
+    a_text, b_text = seeds[0].read_text(encoding="utf-8"), seeds[1].read_text(encoding="utf-8")
+    rng = random.Random(7)
+    paras = b_text.split("\n")
+    c_text = "\n".join(_edit(p, rng) if p.strip() else p for p in paras[: max(3, len(paras) - 2)])
+    work = Path(tempfile.mkdtemp(prefix="nl-chain-"))
+    rows = [
+        {"id": "A", "outlet": "Agency", "date": "2023-02-05T08:00:00", "text": a_text},
+        {"id": "B", "outlet": "Rewriter", "date": "2023-02-05T11:00:00", "text": b_text},
+        {"id": "C", "outlet": "Aggregator", "date": "2023-02-05T15:00:00", "text": c_text},
+    ]
+    (work / "chain.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    emb = [] if args.embeddings else ["--no-embeddings"]
+    run("ingest", str(work / "chain.jsonl"), "--db", str(work / "c.db"), "--outlet-col", "outlet", "--date-col", "date", *emb)
+    run("analyze", "--db", str(work / "c.db"), "-o", str(work / "out"), *emb)
+    doc = json.loads((work / "out" / "lineage.json").read_text())
+    print("expected: A -> B (rewrite), B -> C (light edit); A -> C explained through B")
+    print(table(["source", "derived", "kind", "verdict", "cov src", "cov der"], [[e["source_id"], e["derived_id"], e["kind"], e["verdict"], e["coverage_source"], e["coverage_derived"]] for e in doc["edges"]]))
+    print(f"stories: {Counter(a['story_id'] for a in doc['articles']).most_common()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="what", required=True)
+    g = sub.add_parser("groundnews")
+    g.add_argument("--embeddings", action="store_true", help="ingest with the sentence encoder (article vectors)")
+    s = sub.add_parser("synthetic")
+    s.add_argument("n", type=int)
+    s.add_argument("--seed", type=int, default=2)
+    s.add_argument("--workers", type=int, default=None)
+    c = sub.add_parser("chain")
+    c.add_argument("--embeddings", action="store_true")
+    args = ap.parse_args()
+    {"groundnews": groundnews, "synthetic": synthetic, "chain": chain}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
