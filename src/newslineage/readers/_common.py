@@ -85,11 +85,34 @@ def normalise_date(value: object, fmt: str | Sequence[str] | None = None) -> str
         return datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text).isoformat()
     except ValueError:
         pass
+    slashed = _slash_date(text)
+    if slashed:
+        return slashed
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
     return parsed.isoformat() if parsed is not None else None
+
+
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def _slash_date(text: str) -> str | None:
+    """``9/12/2022 03:41`` as spreadsheet and US CMS exports write it.
+
+    Month first (the US convention those exports follow) unless the first number cannot be a
+    month; pass an explicit format (``--date-format``) for day-first sources.
+    """
+    m = _SLASH.fullmatch(text)
+    if not m:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return datetime(year, month, day, int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)).isoformat()
+    except ValueError:
+        return None
 
 
 def struct_time_to_iso(value: object) -> str | None:
