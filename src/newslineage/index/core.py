@@ -289,7 +289,7 @@ class Index:
         after: str | None = None,
         exclude_outlet: str | Sequence[str] | None = None,
         embeddings: bool | None = None,
-        compare_top: int = 10,
+        compare_top: int = 8,
     ) -> SourcesResult:
         """Find the indexed articles the query text was made from, best first.
 

@@ -57,6 +57,25 @@ def _in_window(date: str | None, query_date: datetime | None, before: datetime |
     return (before is None or when <= before) and (after is None or when >= after)
 
 
+def _interleave(lexical: list[int], semantic: list[int], limit: int) -> list[int]:
+    """Alternate the best lexical and the nearest semantic candidates.
+
+    The two signals are not on one scale (cosines of unrelated texts sit anywhere from 0.2 to
+    0.8 depending on language and genre), so neither list may crowd the other out of the
+    comparison slots.
+    """
+    out: list[int] = []
+    seen: set[int] = set()
+    for pair in zip(lexical + [None] * len(semantic), semantic + [None] * len(lexical)):
+        for r in pair:
+            if r is not None and r not in seen:
+                seen.add(r)
+                out.append(r)
+            if len(out) == limit:
+                return out
+    return out
+
+
 def source_score(comparison: Comparison) -> float:
     """Share of the query's body characters explained by the candidate, weighted by link score."""
     body = {s.index: s.end - s.start for s in comparison.a.body}
@@ -96,7 +115,7 @@ def find_sources(
     before: str | None = None,
     after: str | None = None,
     exclude_outlets: set[str] | frozenset[str] = frozenset(),
-    compare_top: int = 10,
+    compare_top: int = 8,
 ) -> SourcesResult:
     """Ranked sources of ``query`` among the stored articles (see module doc).
 
@@ -157,9 +176,14 @@ def find_sources(
             ev["cosine"] = cosines[r]
         lexical_signal = max(ev["containment"], ev["jaccard"]) if n_anchors >= 3 else ev["jaccard"] + 0.1 * min(anchors, 3)
         semantic_signal = max(0.0, (ev.get("cosine", 0.0) - _COSINE_FLOOR) / (1 - _COSINE_FLOOR))
+        ev["lexical"] = lexical_signal if (bands or anchors) else 0.0
         ev["cheap"] = max(lexical_signal, semantic_signal)
         evidence[r] = ev
-    ranked = sorted(kept, key=lambda r: (-evidence[r]["cheap"], r))[:compare_top]
+    ranked = _interleave(
+        sorted((r for r in kept if evidence[r]["lexical"] > 0), key=lambda r: (-evidence[r]["lexical"], r)),
+        sorted((r for r in kept if "cosine" in evidence[r]), key=lambda r: (-evidence[r]["cosine"], r)),
+        compare_top,
+    )
     t2 = time.perf_counter()
 
     stored = store.get_many(ranked)
