@@ -1,0 +1,118 @@
+"""Quality floors on the shared evaluation data (see bench/README.md).
+
+The floors are the values measured when the benchmarks were written minus a margin, so a
+regression in the compare kernel fails here. Tests that read ../shared/data skip with a reason
+when it is absent; the PAN-measure unit tests need no data.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO / "bench"))
+
+from pan_measures import Annotation, granularity, plagdet_score, score  # noqa: E402
+
+
+def _need(name: str) -> Path:
+    path = DATA / name
+    if not path.is_dir():
+        pytest.skip(f"shared dataset {name} not found at {path}")
+    return path
+
+
+# --- PAN measures (no data) ------------------------------------------------------------------
+
+
+def _ann(t0: int, tl: int, s0: int, sl: int, pair: str = "x") -> Annotation:
+    return Annotation(f"susp-{pair}", t0, tl, f"src-{pair}", s0, sl)
+
+
+def test_pan_measures_perfect_detection():
+    cases = [_ann(0, 100, 50, 100), _ann(500, 40, 0, 40)]
+    assert score(cases, cases) == {"precision": 1.0, "recall": 1.0, "granularity": 1.0, "plagdet": 1.0}
+
+
+def test_pan_measures_split_detection_costs_granularity():
+    cases = [_ann(0, 100, 50, 100)]
+    dets = [_ann(0, 50, 50, 50), _ann(50, 50, 100, 50)]
+    s = score(cases, dets)
+    assert s["precision"] == 1.0 and s["recall"] == 1.0 and s["granularity"] == 2.0
+    assert s["plagdet"] == pytest.approx(1 / 1.584962500721156)
+
+
+def test_pan_measures_overlong_detection_and_other_pair():
+    cases = [_ann(0, 100, 0, 100)]
+    # twice as long on the suspicious side: precision (100 + 100) / (200 + 100)
+    s = score(cases, [_ann(0, 200, 0, 100)])
+    assert s["recall"] == 1.0 and s["precision"] == pytest.approx(2 / 3)
+    # same offsets, another document pair: no overlap at all
+    s = score(cases, [_ann(0, 100, 0, 100, pair="y")])
+    assert s["recall"] == 0.0 and s["precision"] == 0.0 and s["plagdet"] == 0.0
+
+
+def test_pan_measures_recall_is_macro_averaged_over_cases():
+    cases = [_ann(0, 100, 0, 100), _ann(1000, 300, 1000, 300)]
+    dets = [_ann(0, 100, 0, 100)]  # finds the short case only
+    s = score(cases, dets)
+    assert s["recall"] == pytest.approx(0.5)  # not 200 / 800 (micro)
+    assert s["precision"] == 1.0
+    assert granularity(cases, []) == 1.0
+    assert plagdet_score(0.0, 0.0, 1.0) == 0.0
+
+
+# --- floors on the shared data ---------------------------------------------------------------
+
+#: Measured when written: PAN first 30 pairs, lexical: plagdet 0.688 (P 0.757, R 0.783).
+PAN30_PLAGDET_FLOOR = 0.63
+#: Clough & Stevenson, lexical mode, AUC non vs rest 0.962 (lexical_weighted), Spearman 0.777.
+CLOUGH_AUC_FLOOR = 0.93
+CLOUGH_SPEARMAN_FLOOR = 0.72
+#: WMT21 de-en synthetic pairs (40, seed 13), embeddings: link precision 1.0, line recall 0.864.
+XLING_PRECISION_FLOOR = 0.97
+XLING_RECALL_FLOOR = 0.80
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_pan_first_30_pairs_lexical_plagdet_floor():
+    _need("pan_text_alignment_subset")
+    import pan_alignment
+
+    r = pan_alignment.run(30, embeddings=False)
+    assert r["pairs"] == 30 and r["cases"] > 30
+    assert r["plagdet"] >= PAN30_PLAGDET_FLOOR, r
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_clough_lexical_auc_and_spearman_floor():
+    _need("clough_stevenson_short_answers")
+    import clough_reuse
+
+    rows, _ = clough_reuse.run(embeddings=False)
+    assert len(rows) == 95
+    m = clough_reuse.evaluate(rows)["lexical_weighted"]
+    assert m["auc_non"] >= CLOUGH_AUC_FLOOR, m
+    assert m["spearman"] >= CLOUGH_SPEARMAN_FLOOR, m
+    assert m["cut"] > m["heavy"] > m["non"], m
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+@pytest.mark.embeddings
+def test_crosslingual_link_precision_and_recall_floor():
+    _need("wmt21_newstest_de_en")
+    import crosslingual
+
+    c, _ = crosslingual.run(40, seed=13, window=15, embeddings=True)
+    assert c.lines_gold > 300
+    assert c.pair_ok / c.pair_all >= XLING_PRECISION_FLOOR
+    assert c.lines_linked / c.lines_gold >= XLING_RECALL_FLOOR
+    # inserted sentences are never linked (added recall), dropped ones never reused (omitted recall)
+    assert c.add_fn <= 2 and c.om_fn <= 2
