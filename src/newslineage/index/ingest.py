@@ -57,16 +57,34 @@ def lead_texts(doc: Document) -> list[tuple[int | None, str]]:
     return out
 
 
+def article_vectors(docs: Sequence[Document], embedder) -> list[tuple[np.ndarray | None, dict[int, np.ndarray]]]:
+    """Per document: the mean of its lead's vectors (unit length) and the lead's sentence vectors.
+
+    All leads go to the encoder in one call: it packs them into token-budget micro-batches,
+    which is cheaper than one call per article.
+    """
+    leads = [lead_texts(d) for d in docs]
+    flat = [t for lead in leads for _, t in lead]
+    vecs = embedder.encode(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
+    out: list[tuple[np.ndarray | None, dict[int, np.ndarray]]] = []
+    pos = 0
+    for doc, lead in zip(docs, leads):
+        if not lead:
+            out.append((None, {}))
+            continue
+        mine = vecs[pos : pos + len(lead)]
+        pos += len(lead)
+        mean = mine.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        # Only untruncated sentences go to the cache: it must hold the vector of the whole sentence.
+        cache = {i: mine[k] for k, (i, t) in enumerate(lead) if i is not None and len(t) == len(doc.sentences[i].text)}
+        out.append((mean / norm if norm > 0 else mean, cache))
+    return out
+
+
 def article_vector(doc: Document, embedder) -> tuple[np.ndarray | None, dict[int, np.ndarray]]:
-    """Mean of the lead's vectors (unit length), and the lead's full sentence vectors for the cache."""
-    lead = lead_texts(doc)
-    if not lead:
-        return None, {}
-    vecs = embedder.encode([t for _, t in lead])
-    mean = vecs.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    cache = {i: vecs[k] for k, (i, t) in enumerate(lead) if i is not None and len(t) == len(doc.sentences[i].text)}
-    return (mean / norm if norm > 0 else mean), cache
+    """The article vector of one document (see ``article_vectors``)."""
+    return article_vectors([doc], embedder)[0]
 
 
 def _prepare_all(articles: Sequence[Article]) -> tuple[list[Article], list[Document], list[str]]:
@@ -110,7 +128,7 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
         from ..embed import get_embedder
 
         embedder = get_embedder(embedder_key)
-        vectors = [article_vector(d, embedder) for d in docs]
+        vectors = article_vectors(docs, embedder)
     t3 = time.perf_counter()
     n = max(1, len(articles))
     timing = {"prepare": (t1 - t0) / n, "fingerprint": (t2 - t1) / n, "embed": (t3 - t2) / n}
