@@ -283,3 +283,17 @@ def test_killed_ingest_keeps_committed_batches_and_resumes(tmp_path):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT COUNT(*) FROM article").fetchone()[0] == n
         assert con.execute("SELECT COUNT(DISTINCT article) FROM signature").fetchone()[0] == n
+
+
+def test_ann_file_is_built_beside_the_index_and_agrees_with_exact_search(tmp_path):
+    from newslineage.index.vectors import VectorSearch
+
+    with index(tmp_path / "v.db") as ix:
+        ix.add(corpus(40))
+        query = ix.store.vectors()[1][7].astype("float32")
+        exact = VectorSearch(ix.store, None).search(query, 3)
+        ann = VectorSearch(ix.store, str(tmp_path / "v.db.usearch"), exact_limit=0)
+        assert [r for r, _ in ann.search(query, 3)][:1] == [r for r, _ in exact][:1]
+        assert (tmp_path / "v.db.usearch").exists()
+        ix.add([Article(text=a.text, id="late-" + a.id) for a in corpus(5, seed=9)])  # stale file: rebuilt
+        assert len(VectorSearch(ix.store, str(tmp_path / "v.db.usearch"), exact_limit=0).search(query, 50)) == 45
