@@ -84,7 +84,7 @@ def test_pan_first_30_pairs_lexical_plagdet_floor():
     _need("pan_text_alignment_subset")
     import pan_alignment
 
-    r = pan_alignment.run(30, embeddings=False)
+    _, r = pan_alignment.run(pan_alignment.load_pairs(30), embeddings=False)
     assert r["pairs"] == 30 and r["cases"] > 30
     assert r["plagdet"] >= PAN30_PLAGDET_FLOOR, r
 

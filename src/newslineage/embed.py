@@ -108,13 +108,19 @@ class HashingEmbedder:
         return out
 
 
-@lru_cache(maxsize=4)
 def get_embedder(name: str = "use") -> Embedder:
     """The process-wide embedder of that name (loaded once, then reused).
 
     Args:
         name: ``use`` (default, multilingual) or ``hashing`` (no model; tests).
     """
+    return _embedder(name)
+
+
+@lru_cache(maxsize=4)
+def _embedder(name: str) -> Embedder:
+    # a cache keyed on the positional name only: get_embedder() and get_embedder("use") must
+    # be the same instance (one model load, one vector cache)
     if name == "use":
         return USEEmbedder()
     if name == "hashing":

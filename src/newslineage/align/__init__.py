@@ -15,7 +15,8 @@ from ..settings import CompareSettings
 from .aligner import align_sentences
 from .facts import extract_facts, fact_changes
 from .kinds import link_kind
-from .passages import find_passages
+from .passages import find_passages, merge_adjacent, trim_passages
+from .seeds import Run, tokenize_with_offsets, verbatim_runs
 from .similarity import Similarity, sentence_similarity
 
 __all__ = ["Alignment", "align"]
@@ -30,6 +31,30 @@ class Alignment:
     added: tuple[int, ...]
     omitted: tuple[int, ...]
     similarity: Similarity
+    runs: tuple[Run, ...] = ()
+
+
+def _unit_of_tokens(doc: Document, tokens) -> list[int]:
+    """Row (position among body sentences) of each token, or -1 outside body sentences."""
+    body = doc.body
+    out = []
+    k = 0
+    for tok in tokens:
+        while k < len(body) and body[k].end <= tok.start:
+            k += 1
+        out.append(k if k < len(body) and body[k].start <= tok.start < body[k].end else -1)
+    return out
+
+
+def _copied_words(runs, a_unit: list[int], b_unit: list[int]) -> dict[tuple[int, int], int]:
+    copied: dict[tuple[int, int], int] = {}
+    for run in runs:
+        for a0, b0, n in run.segments:
+            for k in range(n):
+                r, c = a_unit[a0 + k], b_unit[b0 + k]
+                if r >= 0 and c >= 0:
+                    copied[(r, c)] = copied.get((r, c), 0) + 1
+    return copied
 
 
 def align(
@@ -52,7 +77,20 @@ def align(
     """
     settings = settings or CompareSettings()
     sim = sentence_similarity(a, b, settings, a_vectors, b_vectors)
-    groups = align_sentences(sim, settings)
+    a_tokens = tokenize_with_offsets(a.article.text)
+    b_tokens = tokenize_with_offsets(b.article.text)
+    runs = verbatim_runs(a_tokens, b_tokens)
+    a_unit, b_unit = _unit_of_tokens(a, a_tokens), _unit_of_tokens(b, b_tokens)
+    a_words = [0] * len(sim.a_index)
+    b_words = [0] * len(sim.b_index)
+    for r in a_unit:
+        if r >= 0:
+            a_words[r] += 1
+    for c in b_unit:
+        if c >= 0:
+            b_words[c] += 1
+    copied = _copied_words(runs, a_unit, b_unit)
+    groups = align_sentences(sim, settings, copied, a_words, b_words)
     same_language = a.language == b.language or "und" in (a.language, b.language)
     links = []
     for g in groups:
@@ -63,6 +101,10 @@ def align(
         a_text = " ".join(s.text for s in a_sents)
         b_text = " ".join(s.text for s in b_sents)
         kind = link_kind(a_text, b_text, a.language, b.language)
+        shared = sum(copied.get((r, c), 0) for r in g.rows for c in g.cols)
+        cover = max(shared / max(1, sum(a_words[r] for r in g.rows)), shared / max(1, sum(b_words[c] for c in g.cols)))
+        if kind in ("paraphrase", "translation") and (cover >= 0.8 or (shared >= 30 and cover >= 0.4)):
+            kind = "edit"  # copied word for word into the other side, with text added around it
         a_facts = [f for s in a_sents for f in extract_facts(s, a.language)]
         b_facts = [f for s in b_sents for f in extract_facts(s, b.language)]
         changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start)
@@ -71,7 +113,7 @@ def align(
                 a=a_idx,
                 b=b_idx,
                 kind=kind,  # type: ignore[arg-type]
-                score=round(min(1.0, _absolute_score(g, settings)), 4),
+                score=round(min(1.0, max(_absolute_score(g, settings), cover)), 4),
                 lexical=round(g.lexical, 4),
                 semantic=None if g.semantic is None else round(g.semantic, 4),
                 changes=tuple(changes),
@@ -81,8 +123,9 @@ def align(
     linked_b = {j for link in links for j in link.b}
     added = tuple(i for i in a.body_indexes if i not in linked_a)
     omitted = tuple(j for j in b.body_indexes if j not in linked_b)
-    passages = find_passages(a, b, links)
-    return Alignment(tuple(links), tuple(passages), added, omitted, sim)
+    passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens)
+    passages = merge_adjacent(passages, a.article.text, b.article.text)
+    return Alignment(tuple(links), tuple(passages), added, omitted, sim, tuple(runs))
 
 
 def _absolute_score(group, settings: CompareSettings) -> float:

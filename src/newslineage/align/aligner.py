@@ -24,6 +24,8 @@ from .similarity import Similarity, combine
 
 __all__ = ["Group", "align_sentences"]
 
+#: Shortest sentence (in words) that a similarity score alone may link.
+_MIN_LINK_WORDS = 4
 #: A sentence joins a link only if it explains words of the other side that the link did not
 #: explain yet: at least this many content stems, and this share of the other side's stems.
 _MERGE_MIN_NEW_STEMS = 2
@@ -54,7 +56,7 @@ def _group_similarity(sim: Similarity, rows: set[int], cols: set[int], settings:
         vb = sim.b_vectors[sorted(cols)].sum(axis=0)
         na, nb = float(np.linalg.norm(va)), float(np.linalg.norm(vb))
         semantic = float(va @ vb / (na * nb)) if na and nb else 0.0
-    score = float(combine(np.array([[lexical]]), None if semantic is None else np.array([[semantic]]), settings)[0, 0])
+    score = float(combine(np.array([[lexical]]), None if semantic is None else np.array([[semantic]]), settings, sim.crosslingual)[0, 0])
     return score, lexical, semantic
 
 
@@ -86,18 +88,31 @@ def _adds_coverage(
         members = frozenset().union(*(stems_a[r] for r in rows))
         new = stems_a[candidate]
         cosine = None if sim.semantic is None else float(max(sim.semantic[candidate, c] for c in cols))
+    # merged sentences sit next to each other in the text they come from (a rewrite fuses
+    # neighbours); a far-away sentence sharing a few words is a coincidence
+    own_side = cols if merge_b else rows
+    if not any(abs(candidate - m) == 1 for m in own_side):
+        return False
     novel = (host & new) - members
     if len(novel) < _MERGE_MIN_NEW_STEMS or len(novel) < _MERGE_MIN_NEW_SHARE * max(1, len(host)):
         return False
     return cosine is None or cosine >= _MERGE_MIN_COSINE
 
 
-def align_sentences(sim: Similarity, settings: CompareSettings) -> list[Group]:
+def align_sentences(
+    sim: Similarity,
+    settings: CompareSettings,
+    copied: dict[tuple[int, int], int] | None = None,
+    a_words: list[int] | None = None,
+    b_words: list[int] | None = None,
+) -> list[Group]:
     """Link body sentences of A to body sentences of B.
 
     Args:
         sim: Similarity matrices of the two documents.
         settings: Thresholds.
+        copied: Words of verbatim runs shared by row ``r`` and column ``c`` (see seeds.py).
+        a_words, b_words: Word counts of the rows and columns.
 
     Returns:
         Link groups ordered by their first row (A's reading order).
@@ -105,6 +120,11 @@ def align_sentences(sim: Similarity, settings: CompareSettings) -> list[Group]:
     score = sim.score
     if score.size == 0:
         return []
+    if a_words is not None and b_words is not None:
+        # a list number, a one-word caption or "Cardiol.," matches everywhere; three words are
+        # too few to say one sentence comes from another (verbatim runs still link them)
+        short = (np.array(a_words)[:, None] < _MIN_LINK_WORDS) | (np.array(b_words)[None, :] < _MIN_LINK_WORDS)
+        score = np.where(short, 0.0, score)
     rows, cols = np.nonzero(score >= 1.0)
     order = np.lexsort((-sim.lexical[rows, cols], -score[rows, cols]))
     row_group: dict[int, Group] = {}
@@ -119,6 +139,40 @@ def align_sentences(sim: Similarity, settings: CompareSettings) -> list[Group]:
         groups.append(g)
         row_group[r] = g
         col_group[c] = g
+
+    # a long verbatim stretch links two units whatever else they contain (a copied passage
+    # inside a run-on "sentence" of web text); a unit copied whole into a longer one on the
+    # other side joins that one's link, so a paragraph pasted into one long unit stays one link
+    if copied and a_words is not None and b_words is not None:
+        joins: list[tuple[int, int, int]] = []
+        for (r, c), words in sorted(copied.items(), key=lambda kv: -kv[1]):
+            g_r, g_c = row_group.get(r), col_group.get(c)
+            if g_r is None and g_c is None:
+                if words < max(6, 0.5 * min(a_words[r], b_words[c])):
+                    continue
+                sem = None if sim.semantic is None else float(sim.semantic[r, c])
+                g = Group({r}, {c}, float(score[r, c]), float(sim.lexical[r, c]), sem)
+                groups.append(g)
+                row_group[r] = g
+                col_group[c] = g
+            else:
+                joins.append((r, c, words))
+        # a joining unit must sit next to a member on its own side (repeated boilerplate far
+        # away in the text is not part of this passage); passes repeat so a chain of short
+        # units pasted into one long unit joins link by link
+        changed = True
+        while changed:
+            changed = False
+            for r, c, words in joins:
+                g_r, g_c = row_group.get(r), col_group.get(c)
+                if g_r is not None and g_c is None and words >= 0.5 * b_words[c] and any(abs(c - m) == 1 for m in g_r.cols):
+                    g_r.cols.add(c)
+                    col_group[c] = g_r
+                    changed = True
+                elif g_c is not None and g_r is None and words >= 0.5 * a_words[r] and any(abs(r - m) == 1 for m in g_c.rows):
+                    g_c.rows.add(r)
+                    row_group[r] = g_c
+                    changed = True
 
     stems_a = [content_stems(t) for t in sim.a_texts]
     stems_b = [content_stems(t) for t in sim.b_texts]

@@ -2,16 +2,25 @@
 
 What a reader means by "this paragraph comes from there". Two links belong to one passage when
 the second starts with the body sentence right after the first one ends, in A and in B alike
-(structure lines such as a subheading in between do not break a passage).
+(structure lines such as a subheading in between do not break a passage, nor does one short
+unlinked sentence: a dropped caption or a one-line aside inside a copied stretch). Verbatim and
+edited passages are then trimmed to the words actually shared, so a copied stretch inside a
+long unit is reported with its own boundaries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import LINK_KINDS, Document, Link, Passage
+from dataclasses import replace
 
-__all__ = ["find_passages"]
+from ..model import LINK_KINDS, Document, Link, Passage
+from .seeds import Run, Token
+
+__all__ = ["find_passages", "merge_adjacent", "trim_passages"]
+
+#: A sentence left unlinked inside a passage does not break it when it is at most this long.
+_BRIDGE_MAX_CHARS = 200
 
 
 def find_passages(a: Document, b: Document, links: Sequence[Link]) -> list[Passage]:
@@ -22,13 +31,26 @@ def find_passages(a: Document, b: Document, links: Sequence[Link]) -> list[Passa
     """
     rank_a = {idx: pos for pos, idx in enumerate(a.body_indexes)}
     rank_b = {idx: pos for pos, idx in enumerate(b.body_indexes)}
+    linked_a = {i for link in links for i in link.a}
+    linked_b = {j for link in links for j in link.b}
+    body_a, body_b = a.body, b.body
+
+    def follows(prev_last: int, nxt_first: int, rank: dict, body, linked) -> bool:
+        gap = rank[nxt_first] - rank[prev_last]
+        if gap == 1:
+            return True
+        if gap == 2:
+            skipped = body[rank[prev_last] + 1]
+            return skipped.index not in linked and skipped.end - skipped.start <= _BRIDGE_MAX_CHARS
+        return False
+
     order = sorted(range(len(links)), key=lambda k: (rank_a[links[k].a[0]], rank_b[links[k].b[0]]))
     runs: list[list[int]] = []
     for k in order:
         link = links[k]
         if runs:
             prev = links[runs[-1][-1]]
-            if rank_a[link.a[0]] == rank_a[prev.a[-1]] + 1 and rank_b[link.b[0]] == rank_b[prev.b[-1]] + 1:
+            if follows(prev.a[-1], link.a[0], rank_a, body_a, linked_a) and follows(prev.b[-1], link.b[0], rank_b, body_b, linked_b):
                 runs[-1].append(k)
                 continue
         runs.append([k])
@@ -54,3 +76,56 @@ def find_passages(a: Document, b: Document, links: Sequence[Link]) -> list[Passa
             )
         )
     return passages
+
+
+def _gap_is_blank(text: str, start: int, end: int) -> bool:
+    return end - start <= 30 and not any(ch.isalnum() for ch in text[max(0, start) : max(start, end)])
+
+
+def merge_adjacent(passages: Sequence[Passage], a_text: str, b_text: str) -> list[Passage]:
+    """Join consecutive passages that only whitespace or punctuation separates in both texts."""
+    out: list[Passage] = []
+    for p in sorted(passages, key=lambda p: p.a_start):
+        if out:
+            q = out[-1]
+            if _gap_is_blank(a_text, q.a_end, p.a_start) and _gap_is_blank(b_text, q.b_end, p.b_start) and q.kind == p.kind:
+                out[-1] = replace(q, a_end=max(q.a_end, p.a_end), b_end=max(q.b_end, p.b_end), links=q.links + p.links, a=q.a + p.a, b=q.b + p.b)
+                continue
+        out.append(p)
+    return out
+
+
+def trim_passages(passages: Sequence[Passage], runs: Sequence[Run], a_tokens: Sequence[Token], b_tokens: Sequence[Token]) -> list[Passage]:
+    """Trim verbatim and edited passages to the span of the verbatim runs inside them.
+
+    Paraphrases and translations keep their sentence boundaries: shared words say little
+    about where a reworded passage starts.
+    """
+    out = []
+    for p in passages:
+        if p.kind not in ("verbatim", "edit") or not runs:
+            out.append(p)
+            continue
+        a_lo = b_lo = None
+        a_hi = b_hi = None
+        covered = 0
+        for run in runs:
+            for a0, b0, n in run.segments:
+                for k in range(n):
+                    ta, tb = a_tokens[a0 + k], b_tokens[b0 + k]
+                    if p.a_start <= ta.start < p.a_end and p.b_start <= tb.start < p.b_end:
+                        covered += ta.end - ta.start
+                        a_lo = ta.start if a_lo is None else min(a_lo, ta.start)
+                        a_hi = ta.end if a_hi is None else max(a_hi, ta.end)
+                        b_lo = tb.start if b_lo is None else min(b_lo, tb.start)
+                        b_hi = tb.end if b_hi is None else max(b_hi, tb.end)
+        if a_lo is None or covered < 0.3 * min(p.a_end - p.a_start, p.b_end - p.b_start) * 0.8:
+            out.append(p)
+            continue
+        # keep the sentence's own closing punctuation and opening quote when the run reaches them
+        a_lo = p.a_start if a_lo - p.a_start <= 2 else a_lo
+        b_lo = p.b_start if b_lo - p.b_start <= 2 else b_lo
+        a_hi = p.a_end if p.a_end - a_hi <= 2 else a_hi
+        b_hi = p.b_end if p.b_end - b_hi <= 2 else b_hi
+        out.append(replace(p, a_start=a_lo, a_end=a_hi, b_start=b_lo, b_end=b_hi))  # type: ignore[arg-type]
+    return out
