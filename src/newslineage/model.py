@@ -226,6 +226,9 @@ class Relation:
         confidence: In [0, 1].
         explanation: One sentence in plain words.
         evidence: Short reasons behind the verdict and its direction.
+        copied_a: Share of A's body words that stand in B word for word (stretches of at
+            least 8 shared words): the churnalism measure, blind to paraphrase.
+        copied_b: Share of B's body words found word for word in A.
     """
 
     verdict: Verdict
@@ -236,6 +239,8 @@ class Relation:
     confidence: float
     explanation: str
     evidence: tuple[str, ...] = ()
+    copied_a: float = 0.0
+    copied_b: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

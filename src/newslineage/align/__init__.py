@@ -32,6 +32,8 @@ class Alignment:
     omitted: tuple[int, ...]
     similarity: Similarity
     runs: tuple[Run, ...] = ()
+    copied_a: float = 0.0
+    copied_b: float = 0.0
 
 
 def _unit_of_tokens(doc: Document, tokens) -> list[int]:
@@ -125,7 +127,11 @@ def align(
     omitted = tuple(j for j in b.body_indexes if j not in linked_b)
     passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens)
     passages = merge_adjacent(passages, a.article.text, b.article.text)
-    return Alignment(tuple(links), tuple(passages), added, omitted, sim, tuple(runs))
+    in_runs_a = {a0 + k for run in runs for a0, _, n in run.segments for k in range(n)}
+    in_runs_b = {b0 + k for run in runs for _, b0, n in run.segments for k in range(n)}
+    copied_a = sum(1 for t, r in enumerate(a_unit) if r >= 0 and t in in_runs_a) / max(1, sum(a_words))
+    copied_b = sum(1 for t, c in enumerate(b_unit) if c >= 0 and t in in_runs_b) / max(1, sum(b_words))
+    return Alignment(tuple(links), tuple(passages), added, omitted, sim, tuple(runs), round(copied_a, 4), round(copied_b, 4))
 
 
 def _absolute_score(group, settings: CompareSettings) -> float:

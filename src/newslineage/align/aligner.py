@@ -123,8 +123,16 @@ def align_sentences(
     if a_words is not None and b_words is not None:
         # a list number, a one-word caption or "Cardiol.," matches everywhere; three words are
         # too few to say one sentence comes from another (verbatim runs still link them)
-        short = (np.array(a_words)[:, None] < _MIN_LINK_WORDS) | (np.array(b_words)[None, :] < _MIN_LINK_WORDS)
-        score = np.where(short, 0.0, score)
+        aw, bw = np.array(a_words)[:, None], np.array(b_words)[None, :]
+        short = (aw < _MIN_LINK_WORDS) | (bw < _MIN_LINK_WORDS)
+        if sim.semantic is None:
+            score = np.where(short, 0.0, score)
+        else:
+            # with embeddings a short sentence can still be linked on meaning ("Es wird
+            # schwer" / "It will be difficult"), but never on one or two shared words
+            threshold = settings.crosslingual_threshold if sim.crosslingual else settings.semantic_threshold
+            by_meaning = np.where((aw >= 2) & (bw >= 2), sim.semantic / threshold, 0.0)
+            score = np.where(short, by_meaning, score)
     rows, cols = np.nonzero(score >= 1.0)
     order = np.lexsort((-sim.lexical[rows, cols], -score[rows, cols]))
     row_group: dict[int, Group] = {}
@@ -207,5 +215,39 @@ def align_sentences(
                 g.score, g.lexical, g.semantic = new
                 row_group[r] = g
                 changed = True
+    if sim.semantic is not None:
+        _fill_gaps(sim, score, groups, row_group, col_group)
     groups.sort(key=lambda g: min(g.rows))
     return groups
+
+
+#: Cosine that links a sentence lying between two links, to the sentence lying between their
+#: counterparts, when each is the other's best match (translations of hard sentences score
+#: 0.4-0.5; unrelated inserted sentences rarely reach 0.4 and rarely sit in such a gap).
+_GAP_COSINE = {True: 0.38, False: 0.5}
+
+
+def _fill_gaps(sim: Similarity, score: np.ndarray, groups: list[Group], row_group: dict, col_group: dict) -> None:
+    """Link a free sentence wedged between two links to the free sentence between their partners."""
+    semantic = sim.semantic
+    assert semantic is not None
+    n_rows, n_cols = semantic.shape
+    for r in range(1, n_rows - 1):
+        if r in row_group:
+            continue
+        before, after = row_group.get(r - 1), row_group.get(r + 1)
+        if before is None or after is None or before is after:
+            continue
+        c = max(before.cols) + 1
+        if c != min(after.cols) - 1 or c in col_group or c >= n_cols:
+            continue
+        cos = float(semantic[r, c])
+        free_rows = [x for x in range(n_rows) if x not in row_group]
+        if cos < _GAP_COSINE[sim.crosslingual] or int(np.argmax(semantic[r])) != c:
+            continue
+        if max(free_rows, key=lambda x: semantic[x, c]) != r:
+            continue
+        g = Group({r}, {c}, float(score[r, c]), float(sim.lexical[r, c]), cos)
+        groups.append(g)
+        row_group[r] = g
+        col_group[c] = g

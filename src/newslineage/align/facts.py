@@ -38,7 +38,8 @@ class Fact:
     end: int
 
 
-_NUMERAL = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,']\d+)*(?![\w])")
+_NUMERAL = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,']\d+)*(?:st|nd|rd|th|er|e|º|°)?(?![\w])")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|e|º|°)$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|Uhr|h)\b", re.IGNORECASE)
 _CAPSEQ = re.compile(r"\b[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*(?:\s+(?:of|de|la|von|van|der|du|al|bin)?\s*[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*)*", re.UNICODE)
@@ -126,7 +127,7 @@ def extract_facts(sentence: Sentence, language: str) -> list[Fact]:
         s, e = m.start(), m.end()
         if any(ts <= s < te for ts, te in taken):
             continue
-        value = _parse_numeral(m.group(), language)
+        value = _parse_numeral(_ORDINAL_SUFFIX.sub("", m.group()), language)
         if value is None:
             continue
         if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", m.group()):

@@ -481,7 +481,8 @@ def render_comparison_fragment(doc: dict) -> str:
     )
     out.append(
         f'<div class="nl-stat"><dt>{la} taken from {eb}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_a"))}</span>'
-        f" of sentences<br>{_pct(rel.get('coverage_a_chars'))} of characters</dd></div>"
+        f" of sentences<br>{_pct(rel.get('coverage_a_chars'))} of characters"
+        f"<br>{_pct(rel.get('copied_a'))} of words word for word</dd></div>"
     )
     out.append(
         f'<div class="nl-stat"><dt>{lb} reused in {ea}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_b"))}</span>'

@@ -96,5 +96,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             "confidence": rel.confidence,
             "explanation": rel.explanation,
             "evidence": list(rel.evidence),
+            "copied_a": rel.copied_a,
+            "copied_b": rel.copied_b,
         },
     }

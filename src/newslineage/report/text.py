@@ -36,7 +36,8 @@ def render_comparison(comparison: Comparison, a_name: str = "A", b_name: str = "
     head.append(rel.explanation + "\n")
     head.append(
         f"Coverage: {rel.coverage_a:.0%} of {a_name}'s sentences come from {b_name}; "
-        f"{rel.coverage_b:.0%} of {b_name}'s sentences are reused in {a_name}.",
+        f"{rel.coverage_b:.0%} of {b_name}'s sentences are reused in {a_name}; "
+        f"{rel.copied_a:.0%} of {a_name}'s words stand in {b_name} word for word.",
         style="dim",
     )
     if rel.evidence:
