@@ -11,6 +11,8 @@ definition and mode:
 
 Score definitions (all in [0, 1], computed from the Comparison only):
 
+* ``copied``: ``relation.copied_a``, the share of A's body words that stand in B word for word
+  (stretches of at least 8 shared words). The reuse score newslineage reports.
 * ``coverage_chars``: ``relation.coverage_a_chars``, the share of A's body characters linked.
 * ``score_weighted``: mean over A's body characters of the score of the link holding the
   character (0 when unlinked): coverage weighted by how close each link is.
@@ -40,7 +42,7 @@ from newslineage.settings import CompareSettings  # noqa: E402
 from newslineage.textio import read_article  # noqa: E402
 
 GRADE = {"cut": 3, "light": 2, "heavy": 1, "non": 0}
-DEFINITIONS = ("coverage_chars", "score_weighted", "lexical_weighted", "mix")
+DEFINITIONS = ("copied", "coverage_chars", "score_weighted", "lexical_weighted", "mix")
 
 
 def load(limit: int | None = None) -> list[tuple[str, str, str]]:
@@ -65,7 +67,7 @@ def scores(cmp: Comparison) -> dict[str, float]:
         by_lex += chars * link.lexical
     cov = cmp.relation.coverage_a_chars
     lex = by_lex / total
-    return {"coverage_chars": cov, "score_weighted": by_score / total, "lexical_weighted": lex, "mix": (cov + lex) / 2}
+    return {"copied": cmp.relation.copied_a, "coverage_chars": cov, "score_weighted": by_score / total, "lexical_weighted": lex, "mix": (cov + lex) / 2}
 
 
 def spearman(x: list[float], y: list[float]) -> float:

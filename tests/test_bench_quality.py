@@ -69,13 +69,13 @@ def test_pan_measures_recall_is_macro_averaged_over_cases():
 # --- floors on the shared data ---------------------------------------------------------------
 
 #: Measured when written: PAN first 30 pairs, lexical: plagdet 0.688 (P 0.757, R 0.783).
-PAN30_PLAGDET_FLOOR = 0.63
+PAN30_PLAGDET_FLOOR = 0.80
 #: Clough & Stevenson, lexical mode, AUC non vs rest 0.962 (lexical_weighted), Spearman 0.777.
 CLOUGH_AUC_FLOOR = 0.93
-CLOUGH_SPEARMAN_FLOOR = 0.72
+CLOUGH_SPEARMAN_FLOOR = 0.80
 #: WMT21 de-en synthetic pairs (40, seed 13), embeddings: link precision 1.0, line recall 0.864.
 XLING_PRECISION_FLOOR = 0.97
-XLING_RECALL_FLOOR = 0.80
+XLING_RECALL_FLOOR = 0.95
 
 
 @pytest.mark.shared_data
@@ -97,10 +97,10 @@ def test_clough_lexical_auc_and_spearman_floor():
 
     rows, _ = clough_reuse.run(embeddings=False)
     assert len(rows) == 95
-    m = clough_reuse.evaluate(rows)["lexical_weighted"]
+    m = clough_reuse.evaluate(rows)["copied"]
     assert m["auc_non"] >= CLOUGH_AUC_FLOOR, m
     assert m["spearman"] >= CLOUGH_SPEARMAN_FLOOR, m
-    assert m["cut"] > m["heavy"] > m["non"], m
+    assert m["cut"] > m["light"] > m["heavy"] > m["non"], m
 
 
 @pytest.mark.shared_data
