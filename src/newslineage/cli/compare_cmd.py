@@ -40,7 +40,7 @@ def compare(
     no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical only: no model needed, finds copies and light edits but not paraphrase or translation.")] = False,
     a_date: Annotated[Optional[str], typer.Option("--a-date", help="Publication time of A (ISO 8601), used for direction.")] = None,
     b_date: Annotated[Optional[str], typer.Option("--b-date", help="Publication time of B (ISO 8601).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a [compare] table.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a \\[compare] table.")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 10 MB).")] = None,
 ) -> None:
     """Explain, sentence by sentence, how article A derives from article B (or not)."""

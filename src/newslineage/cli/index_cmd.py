@@ -36,7 +36,7 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad record instead of skipping it.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles written per transaction.")] = 256,
     workers: Annotated[Optional[int], typer.Option("--workers", help="Worker processes (default: one per CPU).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a [compare] table.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a \\[compare] table.")] = None,
 ) -> None:
     """Add articles to an index (idempotent: what is stored already is skipped)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -91,7 +91,7 @@ def sources(
     exclude_outlet: Annotated[Optional[list[str]], typer.Option("--exclude-outlet", help="Never take sources from this outlet (repeatable).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication time of the text (ISO 8601): sources must not be later.")] = None,
     no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical retrieval and comparison only.")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a [compare] table.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file with a \\[compare] table.")] = None,
 ) -> None:
     """Find the indexed articles a text was made from, best first."""
     from ..index import Index
