@@ -32,6 +32,8 @@ __all__ = ["find_sources", "source_score"]
 ANN_K = 30
 #: Lexical candidates (most shared bands and anchors) looked at before filtering.
 LEXICAL_K = 200
+#: Vector-only candidates compared: those within this cosine of the nearest one.
+SEMANTIC_MARGIN = 0.05
 #: Cosines below this say nothing about reuse (same language, unrelated story).
 _COSINE_FLOOR = 0.4
 
@@ -179,9 +181,12 @@ def find_sources(
         ev["lexical"] = lexical_signal if (bands or anchors) else 0.0
         ev["cheap"] = max(lexical_signal, semantic_signal)
         evidence[r] = ev
+    # Comparing a candidate first met through its vector costs embedding all its sentences; only
+    # those about as close as the nearest one are worth it (a translation is the nearest).
+    best_cos = max((ev["cosine"] for ev in evidence.values() if "cosine" in ev), default=0.0)
     ranked = _interleave(
         sorted((r for r in kept if evidence[r]["lexical"] > 0), key=lambda r: (-evidence[r]["lexical"], r)),
-        sorted((r for r in kept if "cosine" in evidence[r]), key=lambda r: (-evidence[r]["cosine"], r)),
+        sorted((r for r in kept if evidence[r].get("cosine", -1.0) >= best_cos - SEMANTIC_MARGIN), key=lambda r: (-evidence[r]["cosine"], r)),
         compare_top,
     )
     t2 = time.perf_counter()
