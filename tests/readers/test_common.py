@@ -43,14 +43,14 @@ def test_normalise_date_tries_the_given_formats_first() -> None:
     assert normalise_date("9/12/2022 18:27:11", formats) == "2022-09-12T18:27:11"
     # ISO still works when the source's own format does not match.
     assert normalise_date("2022-09-12", "%m/%d/%Y") == "2022-09-12"
-    # Day first when given explicitly; without a format slashed dates are read month first.
-    assert normalise_date("9/12/2022 11:12", "%d/%m/%Y %H:%M") == "2022-12-09T11:12:00"
+    # An explicit format wins; without one slashed dates are read day first.
+    assert normalise_date("9/12/2022 11:12", "%m/%d/%Y %H:%M") == "2022-09-12T11:12:00"
 
 
 def test_slashed_dates_without_a_format() -> None:
-    assert normalise_date("9/12/2022 11:12") == "2022-09-12T11:12:00"
-    assert normalise_date("9/12/2022 03:41:07") == "2022-09-12T03:41:07"
-    assert normalise_date("25/12/2022") == "2022-12-25T00:00:00"  # 25 cannot be a month
+    assert normalise_date("9/12/2022 11:12") == "2022-12-09T11:12:00"
+    assert normalise_date("9/12/2022 03:41:07") == "2022-12-09T03:41:07"
+    assert normalise_date("12/25/2022") == "2022-12-25T00:00:00"  # 25 cannot be a month
     assert normalise_date("13/13/2022") is None
 
 

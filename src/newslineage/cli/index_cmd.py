@@ -33,6 +33,7 @@ def ingest(
     date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column holding the publication time.")] = None,
     url_col: Annotated[Optional[str], typer.Option("--url-col", help="Column holding the URL.")] = None,
     lang_col: Annotated[Optional[str], typer.Option("--lang-col", help="Column holding the language code.")] = None,
+    date_format: Annotated[Optional[list[str]], typer.Option("--date-format", help="strptime format of the date column, e.g. '%m/%d/%Y %H:%M' for US month-first dates (repeatable; ISO 8601 and RFC 2822 are always read; d/m/Y is assumed for other slashed dates).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad record instead of skipping it.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles written per transaction.")] = 256,
     workers: Annotated[Optional[int], typer.Option("--workers", help="Worker processes (default: one per CPU).")] = None,
@@ -46,7 +47,7 @@ def ingest(
     from ..settings import load_settings
 
     given = {"id": id_col, "text": text_col, "title": title_col, "outlet": outlet_col, "date": date_col, "url": url_col, "language": lang_col}
-    columns = ColumnMap(**{k: v for k, v in given.items() if v})
+    columns = ColumnMap(**{k: v for k, v in given.items() if v}, date_format=tuple(date_format) if date_format else None)
     settings = load_settings(config)
     embedder = "none" if no_embeddings else (settings.embedder if settings.embeddings else "none")
     console = Console(stderr=True)

@@ -99,16 +99,17 @@ _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d
 
 
 def _slash_date(text: str) -> str | None:
-    """``9/12/2022 03:41`` as spreadsheet and US CMS exports write it.
+    """``9/12/2022 03:41`` as spreadsheet and CMS exports write it.
 
-    Month first (the US convention those exports follow) unless the first number cannot be a
-    month; pass an explicit format (``--date-format``) for day-first sources.
+    Day first, the convention of most of the world (and of the Ground News exports, which
+    also hold ``18/2/2022``), unless the second number cannot be a month (``12/25/2022``).
+    Pass an explicit format (``--date-format``) when a source writes month first.
     """
     m = _SLASH.fullmatch(text)
     if not m:
         return None
     first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    month, day = (second, first) if first > 12 else (first, second)
+    day, month = (second, first) if second > 12 else (first, second)
     try:
         return datetime(year, month, day, int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)).isoformat()
     except ValueError:
