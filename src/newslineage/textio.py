@@ -21,7 +21,7 @@ from .errors import (
 )
 from .model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "html_to_text", "looks_like_html", "read_article"]
+__all__ = ["DEFAULT_MAX_BYTES", "VisibleText", "decode_bytes", "html_to_text", "looks_like_html", "read_article"]
 
 #: One news article is rarely above 100 kB; 10 MB leaves room for books and transcripts while
 #: refusing dumps that would take minutes and gigabytes to align.
@@ -94,11 +94,15 @@ def _looks_like_path(value: str) -> bool:
     return Path(value).suffix.lower() in _PATH_SUFFIXES and " " not in value.strip()
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page: drops scripts, styles, navigation and form chrome."""
+class VisibleText(HTMLParser):
+    """Visible text of an HTML page: drops scripts, styles, navigation and form chrome.
 
-    _SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "template"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "title"}
+    Subclasses change ``SKIP`` (elements whose text is dropped) and ``BLOCK`` (elements that
+    end a line).
+    """
+
+    SKIP: frozenset[str] = frozenset({"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "template"})
+    BLOCK: frozenset[str] = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "title"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -106,15 +110,15 @@ class _TextExtractor(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._SKIP:
+        if tag in self.SKIP:
             self._skip += 1
-        elif tag in self._BLOCK:
+        elif tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
+        if tag in self.SKIP:
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
+        elif tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
@@ -145,7 +149,7 @@ def html_to_text(html: str) -> str:
         extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
         if extracted and extracted.strip():
             return extracted
-    parser = _TextExtractor()
+    parser = VisibleText()
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)

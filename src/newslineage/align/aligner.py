@@ -8,6 +8,11 @@
    sentence joins the link of its most similar sentence on the other side when it explains words
    of the other side the link did not explain yet, and the group stays linked.
 
+3. **Verbatim runs** (seeds.py) link units sharing a long copied stretch, whatever else they hold.
+4. **Gaps**: with embeddings, a free sentence wedged between two links is linked to the free
+   sentence wedged between their partners when each is the other's best match (translations of
+   hard sentences fall below the cosine threshold but keep their place).
+
 The result is a list of groups ``(a_rows, b_cols)`` over the body-sentence rows and columns of
 the similarity matrices, with the group's lexical and semantic similarity.
 """
@@ -99,6 +104,119 @@ def _adds_coverage(
     return cosine is None or cosine >= _MERGE_MIN_COSINE
 
 
+class _Linker:
+    """The groups found so far and which row / column belongs to which group."""
+
+    def __init__(self, sim: Similarity, score: np.ndarray) -> None:
+        self.sim = sim
+        self.score = score
+        self.groups: list[Group] = []
+        self.row: dict[int, Group] = {}
+        self.col: dict[int, Group] = {}
+
+    def link(self, r: int, c: int, semantic: float | None = None) -> None:
+        sim = self.sim
+        if semantic is None and sim.semantic is not None:
+            semantic = float(sim.semantic[r, c])
+        g = Group({r}, {c}, float(self.score[r, c]), float(sim.lexical[r, c]), semantic)
+        self.groups.append(g)
+        self.row[r] = g
+        self.col[c] = g
+
+    def join(self, g: Group, *, r: int | None = None, c: int | None = None) -> None:
+        if r is not None:
+            g.rows.add(r)
+            self.row[r] = g
+        if c is not None:
+            g.cols.add(c)
+            self.col[c] = g
+
+    def competitive(self) -> None:
+        rows, cols = np.nonzero(self.score >= 1.0)
+        order = np.lexsort((-self.sim.lexical[rows, cols], -self.score[rows, cols]))
+        for k in order:
+            r, c = int(rows[k]), int(cols[k])
+            if r not in self.row and c not in self.col:
+                self.link(r, c)
+
+    def verbatim(self, copied: dict[tuple[int, int], int], a_words: list[int], b_words: list[int]) -> None:
+        """Link units sharing a long copied stretch; join units copied whole next to them."""
+        joins: list[tuple[int, int, int]] = []
+        for (r, c), words in sorted(copied.items(), key=lambda kv: -kv[1]):
+            if r in self.row or c in self.col:
+                joins.append((r, c, words))
+            elif words >= max(6, 0.5 * min(a_words[r], b_words[c])):
+                self.link(r, c)
+        # a joining unit must sit next to a member on its own side (repeated boilerplate far
+        # away in the text is not part of this passage); passes repeat so a chain of short
+        # units pasted into one long unit joins link by link
+        changed = True
+        while changed:
+            changed = False
+            for r, c, words in joins:
+                g_r, g_c = self.row.get(r), self.col.get(c)
+                if g_r is not None and g_c is None and words >= 0.5 * b_words[c] and any(abs(c - m) == 1 for m in g_r.cols):
+                    self.join(g_r, c=c)
+                    changed = True
+                elif g_c is not None and g_r is None and words >= 0.5 * a_words[r] and any(abs(r - m) == 1 for m in g_c.rows):
+                    self.join(g_c, r=r)
+                    changed = True
+
+    def merges(self, settings: CompareSettings) -> None:
+        """Free sentences join the link of their best match when they add what it lacked."""
+        sim, score = self.sim, self.score
+        stems_a = [content_stems(t) for t in sim.a_texts]
+        stems_b = [content_stems(t) for t in sim.b_texts]
+        for _ in range(3):
+            changed = False
+            for c in range(score.shape[1]):  # a free B sentence merged into an A sentence's link
+                g = None if c in self.col else self.row.get(int(np.argmax(score[:, c])))
+                if g is None or not _adds_coverage(sim, settings, g.rows, g.cols, c, stems_a, stems_b, merge_b=True):
+                    continue
+                new = _group_similarity(sim, g.rows, g.cols | {c}, settings)
+                if new[0] >= 1.0 and new[0] >= g.score - settings.merge_gain:
+                    self.join(g, c=c)
+                    g.score, g.lexical, g.semantic = new
+                    changed = True
+            for r in range(score.shape[0]):  # a free A sentence split off a B sentence's link
+                g = None if r in self.row else self.col.get(int(np.argmax(score[r, :])))
+                if g is None or not _adds_coverage(sim, settings, g.rows, g.cols, r, stems_a, stems_b, merge_b=False):
+                    continue
+                new = _group_similarity(sim, g.rows | {r}, g.cols, settings)
+                if new[0] >= 1.0 and new[0] >= g.score - settings.merge_gain:
+                    self.join(g, r=r)
+                    g.score, g.lexical, g.semantic = new
+                    changed = True
+            if not changed:
+                break
+
+    def gaps(self) -> None:
+        """Link a free sentence wedged between two links to the one between their partners."""
+        semantic = self.sim.semantic
+        if semantic is None:
+            return
+        n_rows, n_cols = semantic.shape
+        floor = _GAP_COSINE[self.sim.crosslingual]
+        for r in range(1, n_rows - 1):
+            before, after = self.row.get(r - 1), self.row.get(r + 1)
+            if r in self.row or before is None or after is None or before is after:
+                continue
+            c = max(before.cols) + 1
+            if c != min(after.cols) - 1 or c in self.col or c >= n_cols:
+                continue
+            if semantic[r, c] < floor or int(np.argmax(semantic[r])) != c:
+                continue
+            free_rows = [x for x in range(n_rows) if x not in self.row]
+            if max(free_rows, key=lambda x: semantic[x, c]) == r:
+                self.link(r, c)
+
+
+#: Cosine that links a sentence lying between two links, to the sentence lying between their
+#: counterparts, when each is the other's best match (translations of hard sentences score
+#: 0.4-0.5; unrelated inserted sentences rarely reach 0.4 and rarely sit in such a gap).
+_GAP_COSINE = {True: 0.38, False: 0.5}
+
+
 def align_sentences(
     sim: Similarity,
     settings: CompareSettings,
@@ -133,121 +251,10 @@ def align_sentences(
             threshold = settings.crosslingual_threshold if sim.crosslingual else settings.semantic_threshold
             by_meaning = np.where((aw >= 2) & (bw >= 2), sim.semantic / threshold, 0.0)
             score = np.where(short, by_meaning, score)
-    rows, cols = np.nonzero(score >= 1.0)
-    order = np.lexsort((-sim.lexical[rows, cols], -score[rows, cols]))
-    row_group: dict[int, Group] = {}
-    col_group: dict[int, Group] = {}
-    groups: list[Group] = []
-    for k in order:
-        r, c = int(rows[k]), int(cols[k])
-        if r in row_group or c in col_group:
-            continue
-        sem = None if sim.semantic is None else float(sim.semantic[r, c])
-        g = Group({r}, {c}, float(score[r, c]), float(sim.lexical[r, c]), sem)
-        groups.append(g)
-        row_group[r] = g
-        col_group[c] = g
-
-    # a long verbatim stretch links two units whatever else they contain (a copied passage
-    # inside a run-on "sentence" of web text); a unit copied whole into a longer one on the
-    # other side joins that one's link, so a paragraph pasted into one long unit stays one link
+    linker = _Linker(sim, score)
+    linker.competitive()
     if copied and a_words is not None and b_words is not None:
-        joins: list[tuple[int, int, int]] = []
-        for (r, c), words in sorted(copied.items(), key=lambda kv: -kv[1]):
-            g_r, g_c = row_group.get(r), col_group.get(c)
-            if g_r is None and g_c is None:
-                if words < max(6, 0.5 * min(a_words[r], b_words[c])):
-                    continue
-                sem = None if sim.semantic is None else float(sim.semantic[r, c])
-                g = Group({r}, {c}, float(score[r, c]), float(sim.lexical[r, c]), sem)
-                groups.append(g)
-                row_group[r] = g
-                col_group[c] = g
-            else:
-                joins.append((r, c, words))
-        # a joining unit must sit next to a member on its own side (repeated boilerplate far
-        # away in the text is not part of this passage); passes repeat so a chain of short
-        # units pasted into one long unit joins link by link
-        changed = True
-        while changed:
-            changed = False
-            for r, c, words in joins:
-                g_r, g_c = row_group.get(r), col_group.get(c)
-                if g_r is not None and g_c is None and words >= 0.5 * b_words[c] and any(abs(c - m) == 1 for m in g_r.cols):
-                    g_r.cols.add(c)
-                    col_group[c] = g_r
-                    changed = True
-                elif g_c is not None and g_r is None and words >= 0.5 * a_words[r] and any(abs(r - m) == 1 for m in g_c.rows):
-                    g_c.rows.add(r)
-                    row_group[r] = g_c
-                    changed = True
-
-    stems_a = [content_stems(t) for t in sim.a_texts]
-    stems_b = [content_stems(t) for t in sim.b_texts]
-    changed = True
-    passes = 0
-    while changed and passes < 3:
-        changed = False
-        passes += 1
-        for c in range(score.shape[1]):  # a free B sentence merged into an A sentence's link
-            if c in col_group:
-                continue
-            r = int(np.argmax(score[:, c]))
-            g = row_group.get(r)
-            if g is None or not _adds_coverage(sim, settings, g.rows, g.cols, c, stems_a, stems_b, merge_b=True):
-                continue
-            new = _group_similarity(sim, g.rows, g.cols | {c}, settings)
-            if new[0] >= 1.0 and new[0] >= g.score - settings.merge_gain:
-                g.cols.add(c)
-                g.score, g.lexical, g.semantic = new
-                col_group[c] = g
-                changed = True
-        for r in range(score.shape[0]):  # a free A sentence split off a B sentence's link
-            if r in row_group:
-                continue
-            c = int(np.argmax(score[r, :]))
-            g = col_group.get(c)
-            if g is None or not _adds_coverage(sim, settings, g.rows, g.cols, r, stems_a, stems_b, merge_b=False):
-                continue
-            new = _group_similarity(sim, g.rows | {r}, g.cols, settings)
-            if new[0] >= 1.0 and new[0] >= g.score - settings.merge_gain:
-                g.rows.add(r)
-                g.score, g.lexical, g.semantic = new
-                row_group[r] = g
-                changed = True
-    if sim.semantic is not None:
-        _fill_gaps(sim, score, groups, row_group, col_group)
-    groups.sort(key=lambda g: min(g.rows))
-    return groups
-
-
-#: Cosine that links a sentence lying between two links, to the sentence lying between their
-#: counterparts, when each is the other's best match (translations of hard sentences score
-#: 0.4-0.5; unrelated inserted sentences rarely reach 0.4 and rarely sit in such a gap).
-_GAP_COSINE = {True: 0.38, False: 0.5}
-
-
-def _fill_gaps(sim: Similarity, score: np.ndarray, groups: list[Group], row_group: dict, col_group: dict) -> None:
-    """Link a free sentence wedged between two links to the free sentence between their partners."""
-    semantic = sim.semantic
-    assert semantic is not None
-    n_rows, n_cols = semantic.shape
-    for r in range(1, n_rows - 1):
-        if r in row_group:
-            continue
-        before, after = row_group.get(r - 1), row_group.get(r + 1)
-        if before is None or after is None or before is after:
-            continue
-        c = max(before.cols) + 1
-        if c != min(after.cols) - 1 or c in col_group or c >= n_cols:
-            continue
-        cos = float(semantic[r, c])
-        free_rows = [x for x in range(n_rows) if x not in row_group]
-        if cos < _GAP_COSINE[sim.crosslingual] or int(np.argmax(semantic[r])) != c:
-            continue
-        if max(free_rows, key=lambda x: semantic[x, c]) != r:
-            continue
-        g = Group({r}, {c}, float(score[r, c]), float(sim.lexical[r, c]), cos)
-        groups.append(g)
-        row_group[r] = g
-        col_group[c] = g
+        linker.verbatim(copied, a_words, b_words)
+    linker.merges(settings)
+    linker.gaps()
+    return sorted(linker.groups, key=lambda g: min(g.rows))

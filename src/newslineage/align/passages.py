@@ -11,7 +11,6 @@ long unit is reported with its own boundaries.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import replace
 
 from ..model import LINK_KINDS, Document, Link, Passage

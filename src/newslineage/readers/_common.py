@@ -13,10 +13,10 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
-from html.parser import HTMLParser
 from types import ModuleType
 
 from ..errors import MissingDependencyError, RecordError
+from ..textio import VisibleText
 
 OnError = Callable[[RecordError], None]
 
@@ -140,35 +140,14 @@ def text_or_none(value: object) -> str | None:
     return text or None
 
 
-class _FragmentText(HTMLParser):
+class _FragmentText(VisibleText):
     """All text of an HTML fragment (a feed entry body), one line per block element.
 
     Unlike a page extractor it keeps every paragraph: a fragment has no navigation to drop.
     """
 
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section"}
-    _SKIP = {"script", "style", "template"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+    BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section"})
+    SKIP = frozenset({"script", "style", "template"})
 
 
 def strip_html_fragment(fragment: str) -> str:
