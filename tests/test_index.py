@@ -15,7 +15,8 @@ import pytest
 
 from newslineage import Article, Index
 from newslineage.cli import main
-from newslineage.errors import CorruptStoreError, IncompatibleStoreError
+from newslineage.errors import ConfigError, CorruptStoreError, IncompatibleStoreError
+from newslineage.settings import load_settings
 
 WORDS = (
     "harbour council budget river bridge minister vote school teacher nurse hospital farmer price grain storm "
@@ -98,6 +99,16 @@ def test_other_parameters_are_refused(tmp_path):
         Index(tmp_path / "i.db", embedder="hashing")
     with Index(tmp_path / "i.db") as ix:  # no embedder asked for: takes the file's
         assert ix.embedder_key == "none"
+
+
+def test_index_built_with_another_segmenter_is_refused(tmp_path):
+    Index(tmp_path / "i.db", embedder="none", settings=load_settings(segmenter="pysbd")).close()
+    with pytest.raises(IncompatibleStoreError, match=r"segmenter=pysbd \(wanted fast\).*rebuild with: newslineage ingest"):
+        Index(tmp_path / "i.db")
+    with Index(tmp_path / "i.db", settings=load_settings(segmenter="pysbd")) as ix:
+        assert ix.params.segmenter == "pysbd"
+    with pytest.raises(ConfigError, match="unknown segmenter"):
+        Index(tmp_path / "j.db", settings=load_settings(segmenter="spacy"))
 
 
 def test_garbage_file_is_refused_and_kept(tmp_path):

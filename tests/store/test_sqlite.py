@@ -95,6 +95,30 @@ def test_other_parameters_are_refused_with_a_rebuild_hint(tmp_path):
     store.close()
 
 
+def test_another_segmenter_is_refused_with_a_rebuild_hint(tmp_path):
+    path = tmp_path / "x.db"
+    SQLiteStore(path, PARAMS).close()
+    db = sqlite3.connect(path)
+    assert dict(db.execute("SELECT key, value FROM meta"))["segmenter"] == "fast"
+    db.close()
+    with pytest.raises(IncompatibleStoreError, match=r"segmenter=fast \(wanted pysbd\).*rebuild with: newslineage ingest"):
+        SQLiteStore(path, replace(PARAMS, segmenter="pysbd"))
+
+
+def test_index_from_before_the_segmenter_was_recorded_counts_as_pysbd(tmp_path):
+    path = tmp_path / "old.db"
+    SQLiteStore(path, PARAMS).close()
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM meta WHERE key = 'segmenter'")
+    db.commit()
+    db.close()
+    with pytest.raises(IncompatibleStoreError, match=r"segmenter=pysbd \(wanted fast\)"):
+        SQLiteStore(path, PARAMS)
+    store = SQLiteStore(path, replace(PARAMS, segmenter="pysbd"))
+    assert store.params.segmenter == "pysbd"
+    store.close()
+
+
 def test_missing_file_without_create(tmp_path):
     with pytest.raises(StoreError, match="newslineage ingest"):
         SQLiteStore(tmp_path / "none.db", PARAMS, create=False)

@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import ConfigError, IncompatibleStoreError, RecordError
 from ..fingerprint import FINGERPRINT_VERSION
 from ..model import Article
+from ..prepare import DEFAULT_SEGMENTER, SEGMENTERS
 from ..settings import CompareSettings, load_settings
 from ..store import SCHEMA_VERSION, ArticleRecord, IndexParams, SQLiteStore
 from .ingest import content_hash, process_batch
@@ -43,7 +44,7 @@ def _embedder_key(name: str) -> str:
     raise IncompatibleStoreError(f"index embedder {name!r} is unknown to this newslineage; rebuild with: newslineage ingest ... --db NEW.db")
 
 
-def default_params(embedder: str) -> IndexParams:
+def default_params(embedder: str, segmenter: str = DEFAULT_SEGMENTER) -> IndexParams:
     """The parameters new indexes are built with (see ``index/sketch.py`` for the choice)."""
     return IndexParams(
         schema_version=SCHEMA_VERSION,
@@ -56,6 +57,7 @@ def default_params(embedder: str) -> IndexParams:
         seed=1,
         anchor_mod=8,
         embedder=embedder,
+        segmenter=segmenter,
     )
 
 
@@ -95,11 +97,13 @@ class Index:
         self.settings = settings or load_settings()
         if embedder not in (None, "use", "hashing", "none"):
             raise ConfigError(f"unknown embedder {embedder!r}; choose 'use', 'hashing' or 'none'")
+        if self.settings.segmenter not in SEGMENTERS:
+            raise ConfigError(f"unknown segmenter {self.settings.segmenter!r}; choose {' or '.join(repr(s) for s in SEGMENTERS)}")
         if batch_size < 1:
             raise ConfigError(f"batch size must be at least 1, not {batch_size}")
         key = embedder or (self.settings.embedder if self.settings.embeddings else "none")
         self.path = str(path)
-        self._store = SQLiteStore(path, default_params(_embedder_name(key)), adopt_embedder=embedder is None, create=create)
+        self._store = SQLiteStore(path, default_params(_embedder_name(key), self.settings.segmenter), adopt_embedder=embedder is None, create=create)
         self.params = self._store.params
         self.embedder_key = _embedder_key(self.params.embedder)
         if self.embedder_key != "none" and _embedder_name(self.embedder_key) != self.params.embedder:
@@ -210,11 +214,9 @@ class Index:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from .ingest import widen_regex_cache
-
         ctx = multiprocessing.get_context("spawn")
         chunks_per_batch = workers * 2
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=widen_regex_cache) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             inflight: list[list] = []
             try:
                 for batch in batches:

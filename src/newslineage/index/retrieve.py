@@ -22,7 +22,7 @@ from ..model import Article, Comparison, Document
 from ..prepare import prepare
 from ..settings import CompareSettings
 from ..textio import read_article
-from .ingest import article_vector, widen_regex_cache
+from .ingest import article_vector
 from .report import Source, SourcesResult
 from .sketch import jaccard, sketch
 
@@ -131,12 +131,11 @@ def find_sources(
         exclude_outlets: Outlets never taken as sources.
         compare_top: Candidates compared sentence by sentence.
     """
-    widen_regex_cache()
     before_t, after_t = _time(before, "--before"), _time(after, "--after")
     params = store.params
     t0 = time.perf_counter()
     article = read_article(query, max_bytes=settings.max_bytes)
-    doc = prepare(article)
+    doc = prepare(article, params.segmenter)
     t1 = time.perf_counter()
 
     sk = sketch(shingles(article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)

@@ -37,6 +37,7 @@ class IndexParams:
         seed: MinHash permutation seed.
         anchor_mod: A shingle is a containment anchor when ``hash % anchor_mod == 0``.
         embedder: Name and version of the sentence encoder, or ``none``.
+        segmenter: Sentence segmenter (``fast`` or ``pysbd``): stored sentence spans come from it.
     """
 
     schema_version: int
@@ -49,6 +50,7 @@ class IndexParams:
     seed: int
     anchor_mod: int
     embedder: str
+    segmenter: str = "fast"
 
     def as_meta(self) -> dict[str, str]:
         """The values as text, as kept in the store's ``meta`` table."""

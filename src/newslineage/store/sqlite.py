@@ -120,6 +120,9 @@ class SQLiteStore:
             raise IncompatibleStoreError(
                 f"{self.path}: index schema version {stored.get('schema_version')} is not {SCHEMA_VERSION} (this newslineage); {_rebuild_hint(self.path)}"
             )
+        stored = dict(stored)
+        # indexes from before the segmenter was recorded were all segmented by pysbd
+        stored.setdefault("segmenter", "pysbd")
         mine = wanted.as_meta()
         if adopt_embedder and "embedder" in stored:
             mine["embedder"] = stored["embedder"]
