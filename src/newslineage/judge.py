@@ -145,14 +145,27 @@ def judge(a: Document, b: Document, links: tuple[Link, ...], added: tuple[int, .
         confidence = min(0.95, 0.55 + 0.12 * abs(direction) + 0.25 * max(cov_a, cov_b))
     else:
         verdict = "shared_source"
-        what = f"{a_name} and {b_name} share a source (nothing shows which came first)"
         confidence = min(0.9, 0.5 + 0.3 * min(cov_a, cov_b))
-        evidence.append("both add material of their own and no date or agency tag orders them")
-    parts = [f"{what}: {copy_doc_links} of its {copy_total} body sentences come from {src_name}" + (f", {kinds}" if kinds else "")]
-    if adds:
-        parts.append(f"it adds {adds} sentence{'s' if adds != 1 else ''} that {src_name} does not support" + (f" (on {', '.join(add_topics)})" if add_topics else ""))
-    if omits:
-        parts.append(f"it omits {omits} of {src_name}'s sentences" + (f" (on {', '.join(omit_topics)})" if omit_topics else ""))
+        if min(cov_a, cov_b) >= 0.95:
+            what = f"{a_name} and {b_name} are the same text ({kinds}); nothing shows which came first (publication dates would)"
+            evidence.append("every sentence of each text is in the other, and no date or agency tag orders them")
+        else:
+            what = f"{a_name} and {b_name} share a source (nothing shows which came first)"
+            evidence.append("both add material of their own and no date or agency tag orders them")
+    if verdict == "shared_source":
+        parts = [what] if min(cov_a, cov_b) >= 0.95 else [
+            f"{what}: {len(linked_a)} of {a_name}'s {len(a_body)} body sentences have a counterpart in {b_name}" + (f", {kinds}" if kinds else "")
+        ]
+        if added_n and min(cov_a, cov_b) < 0.95:
+            parts.append(f"{a_name} adds {added_n}" + (f" (on {', '.join(added_topics)})" if added_topics else ""))
+        if omitted_n and min(cov_a, cov_b) < 0.95:
+            parts.append(f"{b_name} has {omitted_n} that {a_name} lacks" + (f" (on {', '.join(omitted_topics)})" if omitted_topics else ""))
+    else:
+        parts = [f"{what}: {copy_doc_links} of its {copy_total} body sentences come from {src_name}" + (f", {kinds}" if kinds else "")]
+        if adds:
+            parts.append(f"it adds {adds} sentence{'s' if adds != 1 else ''} that {src_name} does not support" + (f" (on {', '.join(add_topics)})" if add_topics else ""))
+        if omits:
+            parts.append(f"it omits {omits} of {src_name}'s sentences" + (f" (on {', '.join(omit_topics)})" if omit_topics else ""))
     changed = sum(1 for link in links if link.changes)
     if changed:
         parts.append(f"{changed} kept sentence{'s' if changed != 1 else ''} changed a fact")
