@@ -7,6 +7,9 @@ Two sources of evidence, both read from the index:
   text). A key held by many articles (a wire story reprinted a thousand times, a shared
   sign-off) would give a quadratic number of pairs; instead each of its holders is paired with
   the ``hub_size`` earliest holders only, which are the possible sources anyway.
+* **Sentence keys**: MinHash values of every body sentence's word 4-shingles, computed here
+  from the stored texts (``sentence_keys``). They find short edited passages that share no
+  sampled anchor.
 * **Semantic** (optional): article vectors' nearest neighbours above a cosine, which finds
   rewrites and translations that share few words.
 
@@ -23,6 +26,7 @@ from itertools import combinations
 import numpy as np
 
 from ._db import ArticleMeta, IndexReader
+from .sentence_keys import sentence_key_pairs
 
 __all__ = ["Candidate", "CandidateSettings", "find_candidates", "time_order"]
 
@@ -37,6 +41,9 @@ class CandidateSettings:
         neighbours: Nearest article vectors looked at per article (embeddings on).
         min_cosine: Article-vector cosine from which a neighbour is a candidate.
         same_outlet: Keep pairs inside one outlet.
+        sentence_keys: Also pair articles sharing sentence keys (reads every text once).
+        min_sentence_keys: Shared sentence keys that make a pair.
+        max_key_holders: Sentence keys held by more articles are stock phrases, ignored.
     """
 
     min_anchors: int = 1
@@ -44,6 +51,9 @@ class CandidateSettings:
     neighbours: int = 8
     min_cosine: float = 0.8
     same_outlet: bool = False
+    sentence_keys: bool = True
+    min_sentence_keys: int = 1
+    max_key_holders: int = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,7 @@ class Candidate:
     bands: int = 0
     anchors: int = 0
     cosine: float | None = None
+    sentence_keys: int = 0
 
 
 def time_order(articles: Sequence[ArticleMeta]) -> dict[int, int]:
@@ -132,11 +143,13 @@ def find_candidates(
     outlet = {m.rowid: m.outlet for m in articles}
     bands, anchors = lexical_pairs(reader, rank, settings, min_rowid)
     cosines = vector_pairs(reader, settings, min_rowid) if embeddings else {}
+    sentence = sentence_key_pairs(reader, [m.rowid for m in articles], settings.max_key_holders, min_rowid) if settings.sentence_keys else {}
     keys = {k for k in bands} | {k for k, n in anchors.items() if n >= settings.min_anchors} | set(cosines)
+    keys |= {k for k, n in sentence.items() if n >= settings.min_sentence_keys}
     out = []
     for key in sorted(keys):
         a, b = key >> 32, key & 0xFFFFFFFF
         if not settings.same_outlet and outlet.get(a) is not None and outlet.get(a) == outlet.get(b):
             continue
-        out.append(Candidate(a, b, bands.get(key, 0), anchors.get(key, 0), cosines.get(key)))
+        out.append(Candidate(a, b, bands.get(key, 0), anchors.get(key, 0), cosines.get(key), sentence.get(key, 0)))
     return out

@@ -115,6 +115,21 @@ def _kind(a_text: str, b_text: str, a_lang: str, b_lang: str, ratio: float) -> s
     return "verbatim" if match >= 97 else "edit" if match >= 75 else "paraphrase"
 
 
+def _fits(short: frozenset[int], rest: frozenset[int]) -> bool:
+    """True when a sentence is mostly contained in what a longer unit has left unlinked."""
+    return len(short) >= _MIN_CONTAINED and len(short & rest) >= _CONTAINMENT * len(short)
+
+
+def _keep_rest(i: int, rest: frozenset[int], left: dict[int, frozenset[int]], used: set[int]) -> None:
+    """Leave a longer unit open to a further partner while enough of it is unlinked."""
+    rest = rest & left.get(i, rest)
+    if len(rest) >= _MIN_CONTAINED:
+        left[i] = rest
+        used.discard(i)
+    else:
+        used.add(i)
+
+
 def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) -> PairResult:
     """Link the body sentences of two prepared articles, best first.
 
@@ -135,15 +150,26 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
             scores = score[rows, cols]
             used_a: set[int] = set()
             used_b: set[int] = set()
+            # features of a sentence not yet explained by its links: a unit that holds two
+            # sentences of the other side (a merge, or a lost full stop) keeps the second's
+            left_a: dict[int, frozenset[int]] = {}
+            left_b: dict[int, frozenset[int]] = {}
             for k in np.argsort(-scores, kind="stable"):
                 r, c = int(rows[k]), int(cols[k])
                 if r in used_a or c in used_b:
                     continue
-                ratio = max(len(a.feats[r]), len(b.feats[c])) / max(1, min(len(a.feats[r]), len(b.feats[c])))
-                if ratio < _MERGED or len(a.feats[r]) <= len(b.feats[c]):
+                fa, fb = a.feats[r], b.feats[c]
+                if (r in left_a and not _fits(fb, left_a[r])) or (c in left_b and not _fits(fa, left_b[c])):
+                    continue
+                ratio = max(len(fa), len(fb)) / max(1, min(len(fa), len(fb)))
+                if ratio < _MERGED or len(fa) <= len(fb):
                     used_a.add(r)
-                if ratio < _MERGED or len(b.feats[c]) <= len(a.feats[r]):
+                if ratio < _MERGED or len(fb) <= len(fa):
                     used_b.add(c)
+                if len(fa) > len(fb):
+                    _keep_rest(r, fa - fb, left_a, used_a)
+                elif len(fb) > len(fa):
+                    _keep_rest(c, fb - fa, left_b, used_b)
                 kind = _kind(a.texts[r], b.texts[c], a.language, b.language, ratio)
                 links.append((a.index[r], b.index[c], kind, round(float(scores[k]), 4)))
     links.sort()
