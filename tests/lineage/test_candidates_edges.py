@@ -68,3 +68,38 @@ def test_unit_holding_two_sentences_links_both(gen):
     res = fast_compare(a, b)
     assert {(6, 6), (7, 6)} <= {(x, y) for x, y, _k, _d in res.links}
     assert is_reuse(res)
+
+
+def test_same_day_direction_from_layout_and_agency(make_index, tmp_path, gen):
+    import json
+
+    from newslineage.lineage import analyze
+
+    story = gen.sentences(21, 12)
+    wire_text = "LISBON (Reuters) - " + gen.text(gen.sentences(22, 10))
+    arts = [
+        # a rewrite puts a new top on the whole story, the same day
+        Article(text=gen.text(gen.sentences(23, 1) + story), id="rewrite", outlet="Daily", published_at="2024-02-01"),
+        Article(text=gen.text(story), id="original", outlet="Wire", published_at="2024-02-01"),
+        # a trimmed copy: the first eight sentences, nothing of its own
+        Article(text=gen.text(gen.sentences(24, 2) + story[:8]), id="trimmed", outlet="Weekly", published_at="2024-02-01"),
+        # wire copy with an agency dateline and a copy that adds sentences of its own
+        Article(text=gen.text(gen.sentences(25, 4)) + " " + wire_text.split(" - ", 1)[1], id="localised", outlet="Gazette"),
+        Article(text=wire_text, id="agency", outlet="Agency"),
+    ]
+    db = make_index(arts)
+    assert IndexReader(db).wire_articles() == frozenset({5})
+    analyze(db, tmp_path / "o", workers=1, embeddings=False, comparisons=False)
+    edges = {(e["source_id"], e["derived_id"]): e for e in json.loads((tmp_path / "o" / "lineage.json").read_text())["edges"]}
+    assert edges[("original", "rewrite")]["direction_by"] == "structure"
+    assert edges[("agency", "localised")]["direction_by"] == "agency"
+    assert edges[("original", "trimmed")]["direction_by"] == "structure"
+
+
+def test_pair_results_stored_before_lead_and_tail_still_read():
+    from newslineage.lineage.edges import PairResult
+
+    old = PairResult.from_json(1, 2, '[[[0,0,"verbatim",1.0]],3,4,0.5,0.4]')
+    assert (old.lead_a, old.tail_b) == (0, 0) and old.body_b == 4
+    new = PairResult(1, 2, ((1, 0, "edit", 0.9),), 3, 2, 0.3, 0.5, 1, 0, 1, 1)
+    assert PairResult.from_json(1, 2, new.to_json()) == new

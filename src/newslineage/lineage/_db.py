@@ -109,6 +109,12 @@ class IndexReader:
                 out[rowid] = (text, lang, spans.get(rowid, []))
         return out
 
+    def wire_articles(self) -> frozenset[int]:
+        """Row ids of articles that carry an agency tag or an agency dateline ("(Reuters) -")."""
+        q = """SELECT DISTINCT s.article FROM sentence s JOIN article a ON a.rowid = s.article
+               WHERE s.role = 'agency' OR (s.role = 'dateline' AND instr(substr(a.text, s.start + 1, s."end" - s.start), '(') > 0)"""
+        return frozenset(r[0] for r in self._db.execute(q))
+
     def texts_by_outlet(self) -> Iterator[tuple[str | None, list[int]]]:
         """Row ids grouped by outlet."""
         groups: dict[str | None, list[int]] = {}

@@ -6,8 +6,14 @@
   a third of their words: two reporters writing up one press conference) count only when they
   cover at least ``MIN_LOOSE_COVERAGE`` of a side: a rewrite, not a common subject.
 * **Direction**: the later publication derives from the earlier one. When times are missing or
-  equal, the text mostly made of the other's sentences is the copy (asymmetric coverage); when
-  nothing tells them apart, the edge is kept with ``direction_by = "none"``.
+  equal (a corpus dated by day), in this order: wire copy carrying an agency tag or dateline on
+  one side only is the source (``agency``); when the two share (nearly) the whole story, the side
+  with a new top of its own or without the other's tail is the copy (``structure``: newsrooms
+  put a new lead on wire copy and cut it from the bottom, so the text that is wholly contained in
+  the other is the source when the other added at the top, the copy when the other runs on at
+  the end); else the text mostly made of the other's sentences is the copy (``coverage``); when
+  nothing tells them apart, the edge is kept with ``direction_by = "none"`` and the article
+  ingested first is taken for the source.
 * **Shared source**: two reprints of one wire story overlap each other, but only because both
   copy the wire. When a third article ``c`` is a source of both and the sentences each takes from
   the other are (almost) all sentences it also takes from ``c``, the pair is marked
@@ -33,6 +39,8 @@ MIN_LOOSE_COVERAGE = 0.4
 _STRONG = frozenset({"verbatim", "edit"})
 #: Coverage difference from which the more covered side is taken for the copy.
 ASYMMETRY = 0.1
+#: Coverage of both sides from which a pair shares the whole story (direction by layout).
+WHOLE_STORY = 0.5
 #: Share of a pair's linked sentences that a third text must explain on both sides.
 EXPLAINED_SHARE = 0.8
 
@@ -47,7 +55,7 @@ class Edge:
         coverage_source: Share of the source's body sentences reused.
         coverage_derived: Share of the derived article's body sentences that come from the source.
         score: Mean similarity of the linked sentences.
-        direction_by: ``time``, ``coverage`` or ``none``.
+        direction_by: ``time``, ``agency``, ``structure``, ``coverage`` or ``none``.
         explained_by: For ``shared_source``: the row id of the earlier common source.
     """
 
@@ -91,11 +99,37 @@ def is_same_story(res: PairResult) -> bool:
     return len(res.links) >= MIN_LINKS and not is_reuse(res)
 
 
-def orient(res: PairResult, time_a: str | None, time_b: str | None) -> tuple[int, int, str]:
-    """``(source, derived, direction_by)`` of a reuse pair."""
+def _structure(res: PairResult) -> int:
+    """+1 when the layout says A is the copy, -1 when B is, 0 when it does not say.
+
+    Only for pairs that share (nearly) the whole story: in a partial reuse both sides have text
+    of their own around the passage, and where it sits says nothing of who took it.
+    """
+    if min(res.coverage_a, res.coverage_b) < WHOLE_STORY:
+        return 0
+    lead = (res.lead_a > 0) - (res.lead_b > 0)  # a new top of its own: the copy
+    tail = (res.tail_b > 0) - (res.tail_a > 0)  # the other runs on past the shared end: the trimmed copy
+    if lead and tail and lead != tail:
+        return 0
+    return lead or tail
+
+
+def orient(res: PairResult, time_a: str | None, time_b: str | None, wire_a: bool = False, wire_b: bool = False) -> tuple[int, int, str]:
+    """``(source, derived, direction_by)`` of a reuse pair.
+
+    Args:
+        res: The pair's fast-path result.
+        time_a, time_b: Publication times of ``res.a`` and ``res.b``.
+        wire_a, wire_b: The article carries an agency tag or agency dateline (wire copy).
+    """
     ta, tb = parse_time(time_a), parse_time(time_b)
     if ta and tb and ta != tb:
         return (res.b, res.a, "time") if ta > tb else (res.a, res.b, "time")
+    if wire_a != wire_b:
+        return (res.a, res.b, "agency") if wire_a else (res.b, res.a, "agency")
+    layout = _structure(res)
+    if layout:
+        return (res.b, res.a, "structure") if layout > 0 else (res.a, res.b, "structure")
     diff = res.coverage_a - res.coverage_b
     if abs(diff) >= ASYMMETRY:
         return (res.b, res.a, "coverage") if diff > 0 else (res.a, res.b, "coverage")
@@ -112,13 +146,19 @@ def _kind(links: Iterable[tuple[int, int, str, float]]) -> str:
     return next(k for k in LINK_KINDS if counts.get(k) == top)
 
 
-def build_edges(results: Iterable[PairResult], times: dict[int, str | None]) -> list[Edge]:
-    """Directed edges of every reuse pair, shared sources marked."""
+def build_edges(results: Iterable[PairResult], times: dict[int, str | None], wire: frozenset[int] = frozenset()) -> list[Edge]:
+    """Directed edges of every reuse pair, shared sources marked.
+
+    Args:
+        results: Fast-path results of compared pairs.
+        times: Publication time per row id.
+        wire: Row ids of articles carrying an agency tag or dateline.
+    """
     edges = []
     for res in results:
         if not is_reuse(res):
             continue
-        source, derived, by = orient(res, times.get(res.a), times.get(res.b))
+        source, derived, by = orient(res, times.get(res.a), times.get(res.b), res.a in wire, res.b in wire)
         a_is_source = source == res.a
         sa = frozenset(x for x, _, _, _ in res.links)
         sb = frozenset(y for _, y, _, _ in res.links)

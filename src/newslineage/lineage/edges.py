@@ -58,6 +58,8 @@ class PairResult:
         links: ``(a sentence index, b sentence index, kind, dice)`` per link.
         body_a, body_b: Body sentences counted (boilerplate left out).
         chars_a, chars_b: Share of body characters linked.
+        lead_a, lead_b: Body sentences before the first linked one (a new top).
+        tail_a, tail_b: Body sentences after the last linked one (a tail the other cut).
     """
 
     a: int
@@ -67,6 +69,10 @@ class PairResult:
     body_b: int
     chars_a: float
     chars_b: float
+    lead_a: int = 0
+    lead_b: int = 0
+    tail_a: int = 0
+    tail_b: int = 0
 
     @property
     def coverage_a(self) -> float:
@@ -80,13 +86,15 @@ class PairResult:
 
     def to_json(self) -> str:
         """Compact JSON for the work table."""
-        return json.dumps([self.links, self.body_a, self.body_b, self.chars_a, self.chars_b], separators=(",", ":"))
+        ends = [self.lead_a, self.lead_b, self.tail_a, self.tail_b]
+        return json.dumps([self.links, self.body_a, self.body_b, self.chars_a, self.chars_b, ends], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, a: int, b: int, data: str) -> PairResult:
-        """Inverse of ``to_json``."""
-        links, body_a, body_b, chars_a, chars_b = json.loads(data)
-        return cls(a, b, tuple((int(x), int(y), str(k), float(d)) for x, y, k, d in links), body_a, body_b, chars_a, chars_b)
+        """Inverse of ``to_json`` (results stored before lead and tail were kept read as 0)."""
+        links, body_a, body_b, chars_a, chars_b, *rest = json.loads(data)
+        ends = rest[0] if rest else (0, 0, 0, 0)
+        return cls(a, b, tuple((int(x), int(y), str(k), float(d)) for x, y, k, d in links), body_a, body_b, chars_a, chars_b, *ends)
 
 
 def prepare_stored(rowid: int, text: str, language: str | None, spans: Sequence[tuple], boilerplate: frozenset[int]) -> Prepared:
@@ -178,15 +186,24 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
     total_a, total_b = sum(a.chars), sum(b.chars)
     chars_a = sum(a.chars[pos_a[x[0]]] for x in links) / total_a if total_a else 0.0
     chars_b = sum(b.chars[pos_b[x[1]]] for x in links) / total_b if total_b else 0.0
-    return PairResult(a.rowid, b.rowid, tuple(links), len(a.index), len(b.index), round(chars_a, 4), round(chars_b, 4))
+    lead_a, tail_a = _ends({pos_a[x[0]] for x in links}, len(a.index))
+    lead_b, tail_b = _ends({pos_b[x[1]] for x in links}, len(b.index))
+    return PairResult(a.rowid, b.rowid, tuple(links), len(a.index), len(b.index), round(chars_a, 4), round(chars_b, 4), lead_a, lead_b, tail_a, tail_b)
+
+
+def _ends(linked: set[int], body: int) -> tuple[int, int]:
+    """Body sentences before the first and after the last linked one."""
+    return (min(linked), body - 1 - max(linked)) if linked else (0, 0)
 
 
 # -- worker side -------------------------------------------------------------------------------
 _STATE: dict = {}
 
 
-def init_worker(db_path: str, boilerplate: dict[str, frozenset[int]], outlets: dict[int, str | None], meta: dict[int, tuple], comparisons: bool, embeddings: bool) -> None:
-    """Open the index in this process and keep what every chunk needs."""
+def init_worker(
+    db_path: str, boilerplate: dict[str, frozenset[int]], outlets: dict[int, str | None], meta: dict[int, tuple], comparisons: bool, embeddings: bool, wire: frozenset[int] = frozenset()
+) -> None:
+    """Open the index in this process and keep what every chunk needs (``wire``: articles with an agency tag)."""
     from ..index.ingest import widen_regex_cache
 
     widen_regex_cache()
@@ -201,6 +218,7 @@ def init_worker(db_path: str, boilerplate: dict[str, frozenset[int]], outlets: d
         meta=meta,
         comparisons=comparisons,
         embeddings=embeddings,
+        wire=wire,
         cache=OrderedDict(),
     )
 
@@ -257,7 +275,7 @@ def compare_chunk(pairs: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int
             continue
         results.append(res)
         if _STATE["comparisons"] and is_reuse(res):
-            source, derived, _by = orient(res, _STATE["meta"][a][3], _STATE["meta"][b][3])
+            source, derived, _by = orient(res, _STATE["meta"][a][3], _STATE["meta"][b][3], a in _STATE["wire"], b in _STATE["wire"])
             comparisons.append((_STATE["meta"][derived][0], _STATE["meta"][source][0], _comparison(derived, source, docs)))
     return list(pairs), results, comparisons
 

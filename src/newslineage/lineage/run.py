@@ -148,6 +148,7 @@ def _run(reader, work, summary, lap, db, workers, embeddings, comparisons, progr
     boilerplate = detect_boilerplate(reader, bp_settings)
     summary.boilerplate_outlets = len(boilerplate)
     lap("boilerplate")
+    wire = reader.wire_articles()
     candidates = find_candidates(reader, articles, cand_settings, embeddings=has_vectors, min_rowid=since)
     seen = work.compared()
     pairs = [(c.a, c.b) for c in candidates if ((c.a << 32) | c.b) not in seen]
@@ -159,13 +160,13 @@ def _run(reader, work, summary, lap, db, workers, embeddings, comparisons, progr
         meta = {m.rowid: (m.id, m.outlet, m.title, m.published_at) for m in articles}
         outlets = {m.rowid: m.outlet for m in articles}
         n = worker_count(workers)
-        init_args = (reader.path, boilerplate, outlets, meta, comparisons, has_vectors)
+        init_args = (reader.path, boilerplate, outlets, meta, comparisons, has_vectors, wire)
         _compare_all(db, _chunks(pairs, n), work, init_args, n, progress, len(pairs))
     work.set_state(analysed_rowid=max((m.rowid for m in articles), default=0), index=os.path.abspath(db), mode=summary.mode)
     lap("compare")
     times = {m.rowid: m.published_at for m in articles}
     results = list(work.results())
-    edges = build_edges(results, times)
+    edges = build_edges(results, times, wire)
     same_story = [(r.a, r.b) for r in results if is_same_story(r)]
     lap("edges")
     vectors, lexical = None, False
