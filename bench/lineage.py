@@ -135,7 +135,8 @@ def chain(args) -> None:
     run("analyze", "--db", str(work / "c.db"), "-o", str(work / "out"), *emb)
     doc = json.loads((work / "out" / "lineage.json").read_text())
     print("expected: A -> B (rewrite), B -> C (light edit); A -> C explained through B")
-    print(table(["source", "derived", "kind", "verdict", "cov src", "cov der"], [[e["source_id"], e["derived_id"], e["kind"], e["verdict"], e["coverage_source"], e["coverage_derived"]] for e in doc["edges"]]))
+    rows = [[e["source_id"], e["derived_id"], e["kind"], e["verdict"], e["explained_by"] or "-", e["coverage_source"], e["coverage_derived"], e["score"]] for e in doc["edges"]]
+    print(table(["source", "derived", "kind", "verdict", "explained by", "cov src", "cov der", "score"], rows))
     print(f"stories: {Counter(a['story_id'] for a in doc['articles']).most_common()}")
 
 

@@ -18,6 +18,12 @@
   copy the wire. When a third article ``c`` is a source of both and the sentences each takes from
   the other are (almost) all sentences it also takes from ``c``, the pair is marked
   ``shared_source`` with ``explained_by = c``.
+* **Indirect**: in a chain ``a -> m -> d`` (a rewrite of a wire story, then a light edit of the
+  rewrite) ``d`` also overlaps ``a``, but through ``m``. When the sentences ``d`` shares with ``a``
+  are (almost) all sentences it takes from ``m``, the ``a`` sentences involved are (almost) all
+  ones ``m`` took, and ``d`` is closer to ``m`` than to ``a`` (a higher mean link score: with
+  three verbatim copies nothing says which one ``d`` read, so that edge stays), the edge
+  ``a -> d`` is marked ``indirect`` with ``explained_by = m``.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from datetime import datetime, timezone
 from ..model import LINK_KINDS
 from .edges import PairResult
 
-__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_shared_sources", "orient", "parse_time"]
+__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_indirect", "mark_shared_sources", "orient", "parse_time"]
 
 MIN_LINKS = 2
 MIN_COVERAGE = 0.05
@@ -43,6 +49,8 @@ ASYMMETRY = 0.1
 WHOLE_STORY = 0.5
 #: Share of a pair's linked sentences that a third text must explain on both sides.
 EXPLAINED_SHARE = 0.8
+#: Mean link score by which the derived text must be closer to the article in between.
+CLOSER = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +59,15 @@ class Edge:
 
     Attributes:
         kind: The dominant link kind: ``verbatim``, ``edit``, ``paraphrase`` or ``translation``.
-        verdict: ``derives_from``, or ``shared_source`` when a third text explains the overlap.
+        verdict: ``derives_from``; ``shared_source`` when a third, earlier text is a source of
+            both and explains the overlap; ``indirect`` when the derived text took the material
+            through a third one (a chain source -> explained_by -> derived).
         coverage_source: Share of the source's body sentences reused.
         coverage_derived: Share of the derived article's body sentences that come from the source.
         score: Mean similarity of the linked sentences.
         direction_by: ``time``, ``agency``, ``structure``, ``coverage`` or ``none``.
-        explained_by: For ``shared_source``: the row id of the earlier common source.
+        explained_by: For ``shared_source``: the row id of the earlier common source; for
+            ``indirect``: the row id of the article in between.
     """
 
     source: int
@@ -177,7 +188,7 @@ def build_edges(results: Iterable[PairResult], times: dict[int, str | None], wir
                 derived_sentences=sb if a_is_source else sa,
             )
         )
-    return mark_shared_sources(edges)
+    return mark_indirect(mark_shared_sources(edges))
 
 
 def mark_shared_sources(edges: list[Edge]) -> list[Edge]:
@@ -201,4 +212,33 @@ def mark_shared_sources(edges: list[Edge]) -> list[Edge]:
                 best = c
                 break
         out.append(replace(e, verdict="shared_source", explained_by=best) if best is not None else e)
+    return out
+
+
+def mark_indirect(edges: list[Edge]) -> list[Edge]:
+    """Mark ``a -> d`` edges whose material ``d`` took through an article ``m`` (``a -> m -> d``)."""
+    direct = {(e.source, e.derived): e for e in edges if e.verdict == "derives_from"}
+    out_of: dict[int, set[int]] = defaultdict(set)
+    into: dict[int, set[int]] = defaultdict(set)
+    for s, d in direct:
+        out_of[s].add(d)
+        into[d].add(s)
+
+    def within(part: frozenset[int], whole: frozenset[int]) -> bool:
+        return bool(part) and len(part & whole) >= EXPLAINED_SHARE * len(part)
+
+    out = []
+    for e in edges:
+        best = None
+        if e.verdict == "derives_from":
+            for m in sorted(out_of[e.source] & into[e.derived] - {e.source, e.derived}):
+                first, second = direct[(e.source, m)], direct[(m, e.derived)]
+                if (
+                    second.score >= e.score + CLOSER
+                    and within(e.derived_sentences, second.derived_sentences)
+                    and within(e.source_sentences, first.source_sentences)
+                ):
+                    best = m
+                    break
+        out.append(replace(e, verdict="indirect", explained_by=best) if best is not None else e)
     return out

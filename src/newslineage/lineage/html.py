@@ -113,7 +113,7 @@ def _svg(story: dict[str, Any], arts: dict[str, dict], edges: list[dict], anchor
             continue
         drawn += 1
         color = _KIND_COLORS.get(e["kind"], "#555")
-        dash = ' stroke-dasharray="4 3"' if e["verdict"] == "shared_source" else ""
+        dash = ' stroke-dasharray="4 3"' if e["verdict"] in ("shared_source", "indirect") else ""
         w = 1 + 3 * float(e.get("coverage_derived") or 0)
         tip = f"{e['source_id']} → {e['derived_id']}: {e['kind']}, {e['verdict']}, {float(e['coverage_derived']):.0%} of the copy"
         line = f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{color}" stroke-width="{w:.1f}"{dash} marker-end="url(#arrow)" opacity="0.8"><title>{_e(tip)}</title></line>'
