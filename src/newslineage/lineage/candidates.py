@@ -52,7 +52,7 @@ class CandidateSettings:
     min_cosine: float = 0.8
     same_outlet: bool = False
     sentence_keys: bool = True
-    min_sentence_keys: int = 1
+    min_sentence_keys: int = 2
     max_key_holders: int = 64
 
 

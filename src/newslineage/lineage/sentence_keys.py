@@ -9,10 +9,13 @@ Sentence keys look at every body sentence instead of a sample of shingles. Each 
 ``HASHES`` MinHash values of its word 4-shingles (shingles with fewer than two content words
 left out: "said on the" is no evidence). A light edit breaks the shingles around a changed word
 and leaves the rest, so an edited sentence keeps each value with probability about its shingle
-Jaccard (~0.45 for one edit in a 15-word sentence): a reused sentence loses all six keys about
-one time in 30, a reused two-sentence passage about one time in 1,000. Word 3-shingles or
+Jaccard (~0.45 for one edit in a 15-word sentence). A pair needs two shared keys
+(``CandidateSettings.min_sentence_keys``): a two-sentence passage with an edit in each sentence
+keeps fewer than two of its twelve keys about one time in 120, and then it still has its chance
+with the index's anchors (the two miss together about one time in 800). Word 3-shingles or
 bigrams would survive edits better but are shared by chance far too often (on the 10k planted
-corpus, 65,000 and 2,000,000 pairs of unrelated articles share one; 4-shingles: about 600).
+corpus, 65,000 and 2,000,000 pairs of unrelated articles share one; 4-shingles: about 600, and
+about 50 share two).
 Keys held by more than ``max_holders`` articles are stock phrases or boilerplate, not evidence
 of reuse, and are dropped.
 
@@ -124,9 +127,9 @@ def _key_table(reader: IndexReader, rowids: list[int], chunk: int = 500) -> tupl
         for rowid, (text, _lang, spans) in reader.texts(part).items():
             k = article_keys(text, spans, words)
             keys.append(k)
-            owners.append(np.full(len(k), rowid, dtype=np.int64))
+            owners.append(np.full(len(k), rowid, dtype=np.int32))
     if not keys:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int32)
     return np.concatenate(keys), np.concatenate(owners)
 
 
