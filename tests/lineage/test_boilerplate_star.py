@@ -101,3 +101,15 @@ def test_ground_news_ingests_and_clusters(tmp_path):
     # 110 rows, a few of them the same text as another row (stored once)
     assert len(doc["articles"]) >= 100 and all(a["outlet"] is not None or a["title"] for a in doc["articles"])
     assert doc["edges"] and 3 <= sum(1 for s in doc["stories"] if s["size"] > 1) <= 10
+
+
+def test_passage_reused_at_the_end_of_both_is_not_a_footer(make_index, tmp_path, gen):
+    # two short sentences closing both articles, and nothing else shared: reuse, not a wire footer
+    ending = gen.sentences(400, 2)
+    arts = [
+        Article(text=gen.text(gen.sentences(401, 12) + ending), id="src", outlet="Wire", published_at="2024-01-01"),
+        Article(text=gen.text(gen.sentences(402, 12) + ending), id="dst", outlet="Daily", published_at="2024-01-02"),
+    ]
+    db = make_index(arts)
+    assert EVERYWHERE not in detect_boilerplate(IndexReader(db))
+    assert analyze(db, tmp_path / "o", workers=1, embeddings=False).edges == 1
