@@ -107,7 +107,7 @@ def compare(
     article_a = read_article(a, max_bytes=settings.max_bytes, **(a_meta or {}))
     article_b = read_article(b, max_bytes=settings.max_bytes, **(b_meta or {}))
     t1 = time.perf_counter()
-    doc_a, doc_b = prepare(article_a), prepare(article_b)
+    doc_a, doc_b = prepare(article_a, settings.segmenter), prepare(article_b, settings.segmenter)
     t2 = time.perf_counter()
     name_a, name_b = _short_name(article_a, "A"), _short_name(article_b, "B")
     if name_a == name_b:

@@ -63,3 +63,28 @@ def test_german_abbreviations_do_not_split_sentences():
     doc = prepare(Article(text="Am 16. Juni sagte Dr. Müller z. B., dass die Lage ernst sei. Danach ging er."))
     assert doc.language == "de"
     assert len(doc.body) == 2
+
+
+def test_inline_dateline_after_a_headline_is_split_off():
+    got = roles("Regierung senkt die Steuern\nBerlin (dpa) - Die Regierung hat am Mittwoch beschlossen, die Steuern zu senken. Das sagte ein Sprecher.")
+    assert got[0] == ("headline", "Regierung senkt die Steuern")
+    assert got[1] == ("dateline", "Berlin (dpa)")
+    assert got[2][0] == "body" and got[2][1].startswith("Die Regierung")
+
+
+def test_compare_uses_the_configured_segmenter(monkeypatch):
+    import newslineage.compare as compare_module
+    from newslineage import load_settings
+
+    seen = []
+    real = compare_module.prepare
+
+    def spy(article, segmenter="fast"):
+        seen.append(segmenter)
+        return real(article, segmenter)
+
+    monkeypatch.setattr(compare_module, "prepare", spy)
+    text = "Dr. Smith met Mr. Jones on Monday. They talked for an hour."
+    result = compare_module.compare(text, text, settings=load_settings(embeddings=False, segmenter="pysbd"))
+    assert seen == ["pysbd", "pysbd"]
+    assert [s.text for s in result.a.body] == ["Dr. Smith met Mr. Jones on Monday.", "They talked for an hour."]

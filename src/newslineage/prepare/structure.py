@@ -30,8 +30,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _BYLINE = re.compile(r"^(by|von|par|por|di|door)\s+\S", re.IGNORECASE)
 _AGENCY_STRIP = re.compile(r"^[\s(\[©]+|[\s)\]:.,-]+$")
 # "WASHINGTON (AP) — ", "Berlin (dpa) - ", "PARIS, June 4 (Reuters) - ", "LONDON — "
+# No "^": the pattern is matched at a paragraph's offset (``match(text, pos)``), where "^"
+# would only ever match at the very start of the text.
 _INLINE_DATELINE = re.compile(
-    r"""^(?P<dl>
+    r"""(?P<dl>
         (?:[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][A-ZÄÖÜÉ][\w'’.\-]*){0,3})      # place
         (?:,\s*[\w .]{1,20}?)?                                       # optional ", June 4"
         \s*(?:\((?P<agency>[^()]{1,30})\))?                          # optional (agency)
