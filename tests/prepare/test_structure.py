@@ -73,8 +73,12 @@ def test_inline_dateline_after_a_headline_is_split_off():
 
 
 def test_compare_uses_the_configured_segmenter(monkeypatch):
-    import newslineage.compare as compare_module
+    import importlib
+
     from newslineage import load_settings
+
+    # the package attribute ``newslineage.compare`` is the function; the module is in sys.modules
+    compare_module = importlib.import_module("newslineage.compare")
 
     seen = []
     real = compare_module.prepare
