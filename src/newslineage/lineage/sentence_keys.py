@@ -51,18 +51,21 @@ _MUL, _ADD = _FAMILY[0][:HASHES], _FAMILY[1][:HASHES]
 
 
 class _Words:
-    """Word -> (hash, is stopword), cached across articles."""
+    """Word -> hash with the stopword flag in the low bit, cached across articles."""
 
     def __init__(self) -> None:
-        self.cache: dict[str, tuple[int, bool]] = {}
+        self.cache: dict[str, int] = {}
 
-    def __call__(self, word: str) -> tuple[int, bool]:
-        got = self.cache.get(word)
-        if got is None:
-            if len(self.cache) > 2_000_000:  # bound memory on huge vocabularies
-                self.cache.clear()
-            got = self.cache[word] = (zlib.crc32(word.encode("utf-8")) | 1, word in ALL_STOPWORDS)
-        return got
+    def values(self, words: list[str]) -> list[int]:
+        cache = self.cache
+        try:
+            return [cache[w] for w in words]
+        except KeyError:
+            if len(cache) > 2_000_000:  # bound memory on huge vocabularies
+                cache.clear()
+            for w in {w for w in words if w not in cache}:
+                cache[w] = (zlib.crc32(w.encode("utf-8")) << 1) | (w in ALL_STOPWORDS)
+            return [cache[w] for w in words]
 
 
 def article_keys(text: str, spans: Iterable[tuple], words: _Words | None = None) -> np.ndarray:
@@ -74,31 +77,14 @@ def article_keys(text: str, spans: Iterable[tuple], words: _Words | None = None)
         words: A word-hash cache shared across calls.
     """
     words = words or _Words()
-    body = [(s, e) for _i, s, e, role, _p in spans if role == "body"]
-    if not body:
-        return np.zeros(0, dtype=np.uint64)
-    folded = text.casefold()
-    if len(folded) != len(text):  # casefolding changed offsets (e.g. "ß"): fold per sentence
-        toks = [(m.group(), si) for si, (s, e) in enumerate(body) for m in _WORD.finditer(text[s:e].casefold())]
-    else:
-        starts = [s for s, _e in body]
-        ends = [e for _s, e in body]
-        toks = []
-        si = 0
-        for m in _WORD.finditer(folded, body[0][0], body[-1][1]):
-            pos = m.start()
-            while si < len(body) and pos >= ends[si]:
-                si += 1
-            if si < len(body) and pos >= starts[si]:
-                toks.append((m.group(), si))
-    if len(toks) < 2:
-        return np.zeros(0, dtype=np.uint64)
-    info = [words(w) for w, _s in toks]
-    h = np.fromiter((x[0] for x in info), dtype=np.uint64, count=len(info))
-    stop = np.fromiter((x[1] for x in info), dtype=bool, count=len(info))
-    sid = np.fromiter((s for _w, s in toks), dtype=np.int64, count=len(toks))
+    per_sentence = [_WORD.findall(text[s:e].casefold()) for _i, s, e, role, _p in spans if role == "body"]
+    toks = [w for ws in per_sentence for w in ws]
     if len(toks) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
+    coded = np.array(words.values(toks), dtype=np.uint64)
+    stop = (coded & np.uint64(1)).astype(bool)
+    h = (coded >> np.uint64(1)) | np.uint64(1)
+    sid = np.repeat(np.arange(len(per_sentence)), [len(ws) for ws in per_sentence])
     n = len(toks) - SHINGLE + 1
     same = sid[:n] == sid[SHINGLE - 1 :]
     stops = sum(stop[i : i + n].astype(np.int8) for i in range(SHINGLE))
