@@ -4,9 +4,9 @@
 >>> analyze("newslineage.db", "lineage/", embeddings=False)   # doctest: +SKIP
 >>> load_stories("lineage/")[0]["label"]                       # doctest: +SKIP
 
-Stages (one module each): ``candidates`` (LSH bands, anchors, vector neighbours), ``boilerplate``
+Stages (one module each): ``candidates`` (LSH bands, anchors, ``sentence_keys``, vector neighbours), ``boilerplate``
 (per-outlet repeated sentences), ``edges`` (lexical fast path in a process pool),
-``direction`` (derives-from and shared source), ``stories`` (clusters), ``exports`` (CSV, JSON,
+``direction`` (derives-from, shared source, indirect), ``stories`` (clusters), ``exports`` (CSV, JSON,
 GraphML) and ``html`` (the self-contained report).
 """
 
