@@ -52,3 +52,19 @@ def test_verbatim_copies_stay_direct(make_index, tmp_path, gen):
     edges = _edges(tmp_path / "o")
     assert edges[("W", "X")]["verdict"] == edges[("W", "Y")]["verdict"] == "derives_from"
     assert edges[("X", "Y")]["verdict"] == "shared_source" and edges[("X", "Y")]["explained_by"] == "W"
+
+
+def test_undecided_edge_does_not_hide_a_shared_source():
+    from newslineage.lineage.direction import build_edges
+    from newslineage.lineage.edges import PairResult
+
+    # P (row 1) took two sentences of S (row 2) the same day: nothing orders them, and the tie
+    # falls P -> S. F (row 3) copies all of S a day later, so F and P share S's sentences.
+    s_p = PairResult(1, 2, ((5, 3, "verbatim", 1.0), (6, 4, "verbatim", 1.0)), 12, 10, 0.17, 0.2, 5, 3, 5, 5)
+    s_f = PairResult(2, 3, tuple((i, i + 1, "verbatim", 1.0) for i in range(10)), 10, 11, 1.0, 0.9, 0, 1, 0, 0)
+    p_f = PairResult(1, 3, ((5, 4, "verbatim", 1.0), (6, 5, "verbatim", 1.0)), 12, 11, 0.17, 0.18, 5, 4, 5, 5)
+    times = {1: "2024-01-01", 2: "2024-01-01", 3: "2024-01-02"}
+    edges = {(e.source, e.derived): e for e in build_edges([s_p, s_f, p_f], times)}
+    assert edges[(1, 2)].direction_by == "none"
+    assert edges[(1, 3)].verdict == "shared_source" and edges[(1, 3)].explained_by == 2
+    assert edges[(2, 3)].verdict == "derives_from"

@@ -17,7 +17,8 @@
 * **Shared source**: two reprints of one wire story overlap each other, but only because both
   copy the wire. When a third article ``c`` is a source of both and the sentences each takes from
   the other are (almost) all sentences it also takes from ``c``, the pair is marked
-  ``shared_source`` with ``explained_by = c``.
+  ``shared_source`` with ``explained_by = c``. An edge whose direction nothing decided
+  (``direction_by = "none"``) counts both ways here.
 * **Indirect**: in a chain ``a -> m -> d`` (a rewrite of a wire story, then a light edit of the
   rewrite) ``d`` also overlaps ``a``, but through ``m``. When the sentences ``d`` shares with ``a``
   are (almost) all sentences it takes from ``m``, the ``a`` sentences involved are (almost) all
@@ -198,6 +199,11 @@ def mark_shared_sources(edges: list[Edge]) -> list[Edge]:
     for e in edges:
         taken[(e.derived, e.source)] = e.derived_sentences
         sources_of[e.derived].add(e.source)
+        if e.direction_by == "none":
+            # nothing ordered the pair: either may be the other's source, and a sibling of a wire
+            # story must not pass for a source of the others just because the tie fell its way
+            taken[(e.source, e.derived)] = e.source_sentences
+            sources_of[e.source].add(e.derived)
 
     def explained(article: int, sentences: frozenset[int], via: int) -> bool:
         got = taken.get((article, via))
