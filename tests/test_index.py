@@ -250,7 +250,7 @@ print("done", flush=True)
 
 @pytest.mark.slow
 def test_killed_ingest_keeps_committed_batches_and_resumes(tmp_path):
-    n, batch = 2000, 25
+    n, batch = 6000, 25  # enough batches that 20 kills land before the ingest completes
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     db = tmp_path / "crash.db"

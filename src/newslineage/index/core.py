@@ -69,8 +69,10 @@ class Index:
         embedder: ``use``, ``hashing`` or ``none`` (no vectors, lexical retrieval only). None: what
             the file was built with, or the settings' embedder for a new file.
         settings: Comparison settings used by ``sources`` (defaults < config < environment).
-        workers: Processes that prepare, fingerprint and embed during ``add`` (None: one per CPU
-            for large inputs, in-process for small ones; 1: always in-process).
+        workers: Processes that prepare, fingerprint and embed during ``add``. 1 (the default
+            here): in-process, safe anywhere. None: one per CPU for large inputs (what the CLI
+            does); worker processes are started with "spawn", so a script that asks for them
+            must guard its entry point with ``if __name__ == "__main__":``.
         batch_size: Articles written per transaction.
         create: Create the file when missing.
 
@@ -90,7 +92,7 @@ class Index:
         *,
         embedder: str | None = None,
         settings: CompareSettings | None = None,
-        workers: int | None = None,
+        workers: int | None = 1,
         batch_size: int = DEFAULT_BATCH_SIZE,
         create: bool = True,
     ) -> None:
