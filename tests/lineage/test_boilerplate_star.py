@@ -40,6 +40,14 @@ def test_cross_outlet_wire_footer(make_index, tmp_path, gen):
     assert analyze(db, tmp_path / "o", workers=1, embeddings=False).edges == 0
 
 
+def test_agency_footer_carried_by_only_two_reprints_is_not_reuse(make_index, tmp_path, gen):
+    footer = ["Copyright The Associated Press.", "This material may not be published, broadcast, rewritten or redistributed."]
+    arts = [Article(text=gen.text(gen.sentences(400 + i, 10) + footer), id=f"y{i}", outlet=f"Outlet {i}") for i in range(2)]
+    db = make_index(arts)
+    assert {sentence_key(s) for s in footer} <= detect_boilerplate(IndexReader(db))[EVERYWHERE]
+    assert analyze(db, tmp_path / "o", workers=1, embeddings=False).edges == 0
+
+
 @pytest.mark.slow
 def test_star_of_a_thousand_copies(make_index, tmp_path, gen):
     src = gen.sentences(9, 6)

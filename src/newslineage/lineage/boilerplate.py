@@ -15,7 +15,8 @@ taking a republished story for a footer.
 Wire footers also travel between outlets ("Copyright The Associated Press. All rights
 reserved." in every AP reprint, whatever the outlet): a short sentence (at most 25 words) that
 at least ``min_count`` articles carry, (nearly) always among their last four body sentences, two
-of which otherwise have little in common, is a footer everywhere (key ``EVERYWHERE``). Reused passages
+of which otherwise have little in common, is a footer everywhere (key ``EVERYWHERE``), and so is
+a known agency copyright line or sign-off (``lang/boilerplate.py``) however few articles carry it. Reused passages
 are not always last, so they do not qualify. Sentences are matched
 after case folding and whitespace collapsing, which is cheap enough to run over every sentence of
 a large corpus.
@@ -27,6 +28,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang.boilerplate import is_known_boilerplate
 from ._db import IndexReader, chunked
 
 __all__ = ["EVERYWHERE", "BoilerplateSettings", "detect_boilerplate", "sentence_key"]
@@ -74,10 +76,11 @@ def detect_boilerplate(reader: IndexReader, settings: BoilerplateSettings | None
     found: dict[str, frozenset[int]] = {}
     held: Counter[int] = Counter()
     tails: dict[int, list[int]] = {}
+    known: set[int] = set()  # agency copyright lines and sign-offs: boilerplate however rare
     for outlet, rowids in reader.texts_by_outlet():
         if outlet is None or len(rowids) < 2:
             for rowid, (text, _lang, spans) in reader.texts(rowids).items():
-                _note_tail(rowid, text, spans, frozenset(sentence_key(text[s:e]) for _i, s, e, _r, _p in spans), held, tails)
+                _note_tail(rowid, text, spans, frozenset(sentence_key(text[s:e]) for _i, s, e, _r, _p in spans), held, tails, known)
             continue
         counts: Counter[int] = Counter()
         holders: dict[int, list[frozenset[int]]] = {}
@@ -85,7 +88,7 @@ def detect_boilerplate(reader: IndexReader, settings: BoilerplateSettings | None
             for rowid, (text, _lang, spans) in reader.texts(chunk).items():
                 keys_here = frozenset(sentence_key(text[s:e]) for _i, s, e, _role, _p in spans)
                 counts.update(keys_here)
-                _note_tail(rowid, text, spans, keys_here, held, tails)
+                _note_tail(rowid, text, spans, keys_here, held, tails, known)
                 if len(rowids) < 1000:  # the pairwise test is for small outlets; large ones have counts
                     for k in keys_here:
                         holders.setdefault(k, []).append(keys_here)
@@ -100,18 +103,21 @@ def detect_boilerplate(reader: IndexReader, settings: BoilerplateSettings | None
                 keys.add(k)
         if keys:
             found[outlet] = frozenset(keys)
-    footers = _footers(reader, held, tails, settings)
+    footers = _footers(reader, held, tails, settings) | known
     if footers:
         found[EVERYWHERE] = footers
     return found
 
 
-def _note_tail(rowid: int, text: str, spans, keys: frozenset[int], held: Counter, tails: dict[int, list[int]]) -> None:
+def _note_tail(rowid: int, text: str, spans, keys: frozenset[int], held: Counter, tails: dict[int, list[int]], known: set[int]) -> None:
     held.update(keys)
     body = [(s, e) for _i, s, e, role, _p in spans if role == "body"]
     for s, e in body[-_TAIL:]:
         if text.count(" ", s, e) < 25:
-            tails.setdefault(sentence_key(text[s:e]), []).append(rowid)
+            key = sentence_key(text[s:e])
+            tails.setdefault(key, []).append(rowid)
+            if is_known_boilerplate(text[s:e]):
+                known.add(key)
 
 
 def _footers(reader: IndexReader, held: Counter, tails: dict[int, list[int]], settings: BoilerplateSettings) -> frozenset[int]:
