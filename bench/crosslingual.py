@@ -39,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import data_dir, table  # noqa: E402
 
-from newslineage.compare import compare_documents  # noqa: E402
 from newslineage.model import Article, Comparison  # noqa: E402
+from newslineage.pairwise import compare_documents  # noqa: E402
 from newslineage.prepare import prepare  # noqa: E402
 from newslineage.settings import CompareSettings  # noqa: E402
 

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_dir, table  # noqa: E402
 from pan_measures import Annotation, read_truth, score  # noqa: E402
 
-from newslineage.compare import compare_documents  # noqa: E402
 from newslineage.align.seeds import tokenize_with_offsets, verbatim_runs  # noqa: E402
 from newslineage.model import Article  # noqa: E402
+from newslineage.pairwise import compare_documents  # noqa: E402
 from newslineage.prepare import prepare  # noqa: E402
 from newslineage.settings import CompareSettings  # noqa: E402
 

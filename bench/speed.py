@@ -37,7 +37,7 @@ def cold(runs: int) -> tuple[float, str]:
     label = "python -m newslineage compare A B"
     probe = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
     if probe.returncode != 0:  # no CLI yet: the library call in a fresh process
-        cmd = [sys.executable, "-c", f"import newslineage.compare as c; c.compare({str(SEED_A)!r}, {str(SEED_B)!r})"]
+        cmd = [sys.executable, "-c", f"import newslineage as c; c.compare({str(SEED_A)!r}, {str(SEED_B)!r})"]
         label = "python -c 'compare(A, B)' (CLI failed: " + (probe.stderr.strip().splitlines() or ["?"])[-1][:60] + ")"
     times = []
     for _ in range(runs):
@@ -62,7 +62,7 @@ def _embedder():
 
 def warm(repeats: int, embeddings: bool, clear_cache: bool) -> tuple[float, float, dict]:
     """Median and p90 seconds of compare() on the seeds, and the stage timings of the last run."""
-    from newslineage.compare import compare
+    from newslineage.pairwise import compare
 
     compare(SEED_A, SEED_B, embeddings=embeddings)
     times = []

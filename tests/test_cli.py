@@ -6,9 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 SEED_A = SEEDS / "000_0b8b1ce8151e0a78.txt"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .compare import compare, compare_documents
 from .errors import NewslineageError
 from .model import Article, Comparison, Document, FactChange, Link, Passage, Relation, Sentence
+from .pairwise import compare, compare_documents
 from .prepare import prepare
 from .settings import CompareSettings, load_settings
 

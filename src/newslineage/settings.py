@@ -8,11 +8,10 @@ are an error, so a typo never silently does nothing.
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from .errors import ConfigError
 

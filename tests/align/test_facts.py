@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
 from newslineage import Article, compare, prepare
 from newslineage.align.facts import extract_facts, fact_changes
 

@@ -77,8 +77,7 @@ def test_compare_uses_the_configured_segmenter(monkeypatch):
 
     from newslineage import load_settings
 
-    # the package attribute ``newslineage.compare`` is the function; the module is in sys.modules
-    compare_module = importlib.import_module("newslineage.compare")
+    compare_module = importlib.import_module("newslineage.pairwise")
 
     seen = []
     real = compare_module.prepare

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 import newslineage.report as report
-from newslineage.compare import compare
 from newslineage.model import LINK_KINDS
+from newslineage.pairwise import compare
 from newslineage.report.html import KIND_COLORS, render_comparison_fragment, render_comparison_page
 
 A_TEXT = """Flood hits town

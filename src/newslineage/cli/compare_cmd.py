@@ -44,7 +44,7 @@ def compare(
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Largest input accepted, in bytes (default 10 MB).")] = None,
 ) -> None:
     """Explain, sentence by sentence, how article A derives from article B (or not)."""
-    from ..compare import compare as run_compare
+    from ..pairwise import compare as run_compare
     from ..settings import load_settings
 
     settings = load_settings(config, embeddings=False if no_embeddings else None, max_bytes=max_bytes)

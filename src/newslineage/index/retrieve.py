@@ -15,10 +15,10 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from ..compare import compare_documents
 from ..errors import ConfigError
 from ..fingerprint import shingles
 from ..model import Article, Comparison, Document
+from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
 from ..textio import read_article

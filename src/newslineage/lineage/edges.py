@@ -247,7 +247,7 @@ def _document(rowid: int, raw: tuple) -> Document:
 
 
 def _comparison(derived: int, source: int, docs: dict) -> bytes:
-    from ..compare import compare_documents
+    from ..pairwise import compare_documents
     from ..settings import CompareSettings
 
     settings = CompareSettings(embeddings=_STATE["embeddings"], embedder="use")

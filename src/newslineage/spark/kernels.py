@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from ..compare import compare_documents
 from ..fingerprint import shingles
 from ..model import Article
+from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
 

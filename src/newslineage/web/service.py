@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..compare import compare
 from ..model import Article
+from ..pairwise import compare
 from ..settings import CompareSettings, load_settings
 from ..textio import read_article
 from .errors import ApiError

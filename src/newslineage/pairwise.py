@@ -1,4 +1,8 @@
-"""``compare(a, b)``: explain, sentence by sentence, how article A relates to article B."""
+"""Pairwise comparison: ``compare(a, b)`` explains, sentence by sentence, how article A relates to
+article B; ``compare_documents`` is the kernel on prepared documents (index, analyze, Spark).
+
+The module is not called ``compare`` so that ``newslineage.compare`` is unambiguously the function.
+"""
 
 from __future__ import annotations
 
