@@ -74,3 +74,10 @@ def test_unknown_config_key_is_an_error(tmp_path):
 def test_help_lists_compare():
     proc = run("--help")
     assert proc.returncode == 0 and "compare" in proc.stdout
+
+
+def test_error_messages_are_printed_as_text_not_markup(tmp_path):
+    missing = tmp_path / "draft[web].txt"
+    proc = run("compare", str(missing), str(SEED_B), "--no-embeddings")
+    assert proc.returncode != 0
+    assert "draft[web].txt: no such file" in proc.stderr

@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import NewslineageError
 
@@ -46,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="newslineage", standalone_mode=False)
     except NewslineageError as exc:
-        err_console.print(f"[bold red]newslineage: error:[/] {exc.message}", highlight=False, soft_wrap=True)
+        # the message names files and extras ("newslineage[web]"): print it as text, not markup
+        err_console.print(f"[bold red]newslineage: error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         err_console.print("newslineage: interrupted")
