@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
 
+from .dates import parse_time
 from .lang import ALL_STOPWORDS
 from .model import Document, Link, Relation
 
@@ -27,16 +27,6 @@ _NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:of\s+)?[A-Z][\w’'\-]+)*")
 
 def _share(values: list[int], total: int) -> float:
     return round(sum(values) / total, 4) if total else 0.0
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed.astimezone().replace(tzinfo=None)
 
 
 def _is_wire(doc: Document) -> bool:
@@ -108,7 +98,7 @@ def judge(a: Document, b: Document, links: tuple[Link, ...], added: tuple[int, .
         return Relation(verdict, cov_a, cov_b, chars_a, chars_b, 0.6, expl, (f"only {len(linked_a)} of {len(a_body)} sentences of {a_name} linked",))  # type: ignore[arg-type]
 
     direction = 0.0  # > 0: A derives from B; < 0: B derives from A
-    ta, tb = _parse_time(a.article.published_at), _parse_time(b.article.published_at)
+    ta, tb = parse_time(a.article.published_at), parse_time(b.article.published_at)
     if ta and tb and ta != tb:
         direction += 2.0 if ta > tb else -2.0
         evidence.append(f"{a_name if ta > tb else b_name} was published later")

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 
 import numpy as np
 
+from ..dates import parse_time
 from ..errors import ConfigError
 from ..fingerprint import shingles
 from ..model import Article, Comparison, Document
@@ -45,15 +46,10 @@ LEXICAL_STRONG = 0.1
 
 
 def _time(value: str | None, what: str | None = None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        if what:
-            raise ConfigError(f"{what}: {value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T12:00)") from None
-        return None
-    return parsed.astimezone(timezone.utc).replace(tzinfo=None) if parsed.tzinfo else parsed
+    parsed = parse_time(value)
+    if parsed is None and value and what:
+        raise ConfigError(f"{what}: {value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T12:00)")
+    return parsed
 
 
 def _in_window(date: str | None, query_date: datetime | None, before: datetime | None, after: datetime | None) -> bool:

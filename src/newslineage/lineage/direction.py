@@ -32,12 +32,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
+from ..dates import parse_time
 from ..model import LINK_KINDS
 from .edges import PairResult
 
-__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_indirect", "mark_shared_sources", "orient", "parse_time"]
+__all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_indirect", "mark_shared_sources", "orient"]
 
 MIN_LINKS = 2
 MIN_COVERAGE = 0.05
@@ -83,17 +83,6 @@ class Edge:
     source_sentences: frozenset[int]
     derived_sentences: frozenset[int]
     explained_by: int | None = None
-
-
-def parse_time(value: str | None) -> datetime | None:
-    """A publication time as an aware datetime (naive times read as UTC), or None."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def is_reuse(res: PairResult) -> bool:

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .direction import parse_time
+from ..dates import parse_time
 
 __all__ = ["render_report"]
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..dates import parse_time
 from ._db import ArticleMeta
-from .direction import Edge, parse_time
+from .direction import Edge
 
 __all__ = ["Story", "StorySettings", "cluster_stories", "lexical_vectors"]
 
