@@ -280,6 +280,18 @@ def _section(out: list[str], title: str, count: int | None, open_: bool = True) 
     out.append(f'<details class="nl-sec"{" open" if open_ else ""}><summary><h3>{label}</h3></summary><div class="nl-sec-body">')
 
 
+def _unlinked(out: list[str], title: str, letter: str, side: _Side, indexes: list[int], label: str) -> None:
+    """The added (A) or omitted (B) sentences as a list; ``title`` is already escaped."""
+    out.append(f'<h4 class="nl-subh">{title} ({len(indexes)})</h4>')
+    if not indexes:
+        out.append('<p class="nl-empty">None.</p>')
+        return
+    out.append('<ul class="nl-list">')
+    for i in indexes:
+        out.append(f'<li>{_ref(letter, [i])}<span class="nl-lab nl-lab-{label}">{label}</span>{_e(side.text(i))}</li>')
+    out.append("</ul>")
+
+
 def render_comparison_fragment(doc: dict) -> str:
     """The comparison as an embeddable HTML fragment: a scoped ``<style>`` and ``<section class="nl-compare">``.
 
@@ -403,22 +415,8 @@ def render_comparison_fragment(doc: dict) -> str:
     omitted = [i for i in _ints(doc.get("omitted"))]
     changed_rows = [r for r in rows if r[5]]
     _section(out, "Added, omitted and changed facts", None)
-    out.append(f'<h4 class="nl-subh">Added in {ea}: not supported by {eb} ({len(added)})</h4>')
-    if added:
-        out.append('<ul class="nl-list">')
-        for i in added:
-            out.append(f'<li>{_ref("a", [i])}<span class="nl-lab nl-lab-added">added</span>{_e(side_a.text(i))}</li>')
-        out.append("</ul>")
-    else:
-        out.append('<p class="nl-empty">None.</p>')
-    out.append(f'<h4 class="nl-subh">Omitted from {eb}: not carried into {ea} ({len(omitted)})</h4>')
-    if omitted:
-        out.append('<ul class="nl-list">')
-        for j in omitted:
-            out.append(f'<li>{_ref("b", [j])}<span class="nl-lab nl-lab-omitted">omitted</span>{_e(side_b.text(j))}</li>')
-        out.append("</ul>")
-    else:
-        out.append('<p class="nl-empty">None.</p>')
+    _unlinked(out, f"Added in {ea}: not supported by {eb}", "a", side_a, added, "added")
+    _unlinked(out, f"Omitted from {eb}: not carried into {ea}", "b", side_b, omitted, "omitted")
     n_changes = sum(len(r[5]) for r in changed_rows)
     out.append(f'<h4 class="nl-subh">Changed facts in kept sentences ({n_changes})</h4>')
     if changed_rows:

@@ -7,6 +7,7 @@ after main-text extraction for HTML input), in Unicode code points, end exclusiv
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from ..model import Comparison, Document, FactChange, Link, Passage
@@ -37,15 +38,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def _change(ch: FactChange) -> dict[str, Any]:
-    return {
-        "type": ch.type,
-        "a_text": ch.a_text,
-        "b_text": ch.b_text,
-        "a_start": ch.a_start,
-        "a_end": ch.a_end,
-        "b_start": ch.b_start,
-        "b_end": ch.b_end,
-    }
+    return asdict(ch)  # every field is a str or an int
 
 
 def _link(link: Link) -> dict[str, Any]:
