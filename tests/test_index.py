@@ -307,4 +307,8 @@ def test_ann_file_is_built_beside_the_index_and_agrees_with_exact_search(tmp_pat
         assert exact[0][0] in [r for r, _ in ann.search(query, 5)]  # approximate: top-1 within the top 5
         assert (tmp_path / "v.db.usearch").exists()
         ix.add([Article(text=a.text, id="late-" + a.id) for a in corpus(5, seed=9)])  # stale file: rebuilt
-        assert len(VectorSearch(ix.store, str(tmp_path / "v.db.usearch"), exact_limit=0).search(query, 50)) == 45
+        rebuilt = VectorSearch(ix.store, str(tmp_path / "v.db.usearch"), exact_limit=0)
+        rebuilt.search(query, 1)
+        # HNSW search may return fewer than k hits, so count what the rebuilt file holds instead
+        assert len(rebuilt._ann) == 45
+        assert json.loads((tmp_path / "v.db.usearch.json").read_text())["state"][0] == 45
