@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -24,7 +24,7 @@ from newslineage.readers._common import (
         ("2024-05-02T09:15:00+02:00", "2024-05-02T09:15:00+02:00"),
         ("Thu, 02 May 2024 10:30:00 +0200", "2024-05-02T10:30:00+02:00"),
         ("Thu, 02 May 2024 10:30:00 GMT", "2024-05-02T10:30:00+00:00"),
-        (datetime(2024, 5, 2, 9, 15, tzinfo=timezone.utc), "2024-05-02T09:15:00+00:00"),
+        (datetime(2024, 5, 2, 9, 15, tzinfo=UTC), "2024-05-02T09:15:00+00:00"),
         (date(2024, 5, 2), "2024-05-02"),
         ("yesterday", None),
         ("2024-13-45", None),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ def passim_parquet(tmp_path: Path) -> Path:
         {
             "id": ["ap-1", None, "gz-3", "gz-4"],
             "series": ["AP", "Gazette", "Gazette", "Gazette"],
-            "date": [datetime(2024, 5, 2, 8, 30, tzinfo=timezone.utc), None, None, None],
+            "date": [datetime(2024, 5, 2, 8, 30, tzinfo=UTC), None, None, None],
             "text": ["The bridge reopened.", "Repairs are complete.", "", None],
             "lang": ["en", "en", "en", "en"],
             "unused": [1, 2, 3, 4],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,7 +15,7 @@ from . import app
 _DB_HELP = "Index file (SQLite); created by ingest when missing."
 
 
-class SourcesFormat(str, Enum):
+class SourcesFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"

@@ -100,8 +100,8 @@ def _svg(story: dict[str, Any], arts: dict[str, dict], edges: list[dict], anchor
         extra = f" ({sum(c for o, c in lanes_count.items() if lane_of[o] == lane)})" if lane == "other outlets" else ""
         out.append(f'<text x="4" y="{y + 4}" font-size="11">{_e(label + extra)}</text>')
     if dated:
-        out.append(f'<text x="{left}" y="{height - 2}" font-size="10" fill="#666">{_e(min((a for a in times.values() if a)).isoformat()[:16])}</text>')
-        out.append(f'<text x="{left + width}" y="{height - 2}" font-size="10" fill="#666" text-anchor="end">{_e(max((a for a in times.values() if a)).isoformat()[:16])}</text>')
+        out.append(f'<text x="{left}" y="{height - 2}" font-size="10" fill="#666">{_e(min(a for a in times.values() if a).isoformat()[:16])}</text>')
+        out.append(f'<text x="{left + width}" y="{height - 2}" font-size="10" fill="#666" text-anchor="end">{_e(max(a for a in times.values() if a).isoformat()[:16])}</text>')
     if len(dated) < len(drawn_ids):
         out.append(f'<text x="{undated_x}" y="12" font-size="10" fill="#666" text-anchor="middle">no date</text>')
     drawn = 0

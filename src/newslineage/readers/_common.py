@@ -12,7 +12,7 @@ import importlib
 import logging
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from types import ModuleType
 
 from ..errors import MissingDependencyError, RecordError
@@ -120,7 +120,7 @@ def struct_time_to_iso(value: object) -> str | None:
     """ISO 8601 text for a UTC ``time.struct_time`` (as feedparser gives), else None."""
     try:
         year, month, day, hour, minute, second = value[:6]  # type: ignore[index]
-        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc).isoformat()
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
     except (TypeError, ValueError, IndexError):
         return None
 
