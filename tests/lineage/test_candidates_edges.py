@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from newslineage.lineage._db import IndexReader
 from newslineage.lineage.candidates import CandidateSettings, find_candidates
-from newslineage.lineage.direction import is_reuse
-from newslineage.lineage.edges import fast_compare, prepare_stored
+from newslineage.lineage.direction import is_reuse, is_same_story
+from newslineage.lineage.edges import PairResult, fast_compare, prepare_stored
 from newslineage.lineage.sentence_keys import HASHES, article_keys
 from newslineage.model import Article
 
@@ -60,7 +60,7 @@ def _prepared(rowid: int, sents: list[str]) -> object:
 
 def test_unit_holding_two_sentences_links_both(gen):
     # the copy lost a full stop: one unit holds two source sentences, not much longer than the first
-    quote = '"The minister promised four new ferries for the island route before the winter storms arrive in the north," Anna Berg said.'
+    quote = "The minister promised four new ferries for the island route before the winter storms arrive in the north, Anna Berg said."
     second = "Islanders have waited since March for a replacement vessel."
     filler_a, filler_b = gen.sentences(8, 6), gen.sentences(9, 6)
     a = _prepared(1, filler_a + [quote, second])
@@ -97,9 +97,29 @@ def test_same_day_direction_from_layout_and_agency(make_index, tmp_path, gen):
 
 
 def test_pair_results_stored_before_lead_and_tail_still_read():
-    from newslineage.lineage.edges import PairResult
-
     old = PairResult.from_json(1, 2, '[[[0,0,"verbatim",1.0]],3,4,0.5,0.4]')
     assert (old.lead_a, old.tail_b) == (0, 0) and old.body_b == 4
     new = PairResult(1, 2, ((1, 0, "edit", 0.9),), 3, 2, 0.3, 0.5, 1, 0, 1, 1)
     assert PairResult.from_json(1, 2, new.to_json()) == new
+
+
+STATEMENT = [
+    "“The federation thanks Marta Ruiz and her staff for six years of dedicated work at the head of the national team.",
+    "The board has chosen Tomas Weber as the new national coach and will confirm his appointment on Monday,” the statement said.",
+]
+
+
+def test_a_statement_quoted_by_two_outlets_is_not_reuse_but_a_copy_around_it_is(gen):
+    a = _prepared(1, gen.sentences(31, 6) + STATEMENT + gen.sentences(32, 5))
+    b = _prepared(2, gen.sentences(33, 5) + [STATEMENT[0], STATEMENT[1].replace("the statement said", "it said")] + gen.sentences(34, 6))
+    quoted = fast_compare(a, b)
+    assert len(quoted.links) == 2 and all(k in ("verbatim", "edit") for *_x, k, _d in quoted.links)
+    assert set(quoted.quotes) == {(x, y) for x, y, _k, _d in quoted.links}
+    assert not is_reuse(quoted) and is_same_story(quoted)
+    # the same quotes, plus narration taken from the other text: a copy
+    c = _prepared(3, gen.sentences(33, 5) + STATEMENT + EDITED + gen.sentences(34, 4))
+    d = _prepared(4, gen.sentences(35, 4) + STATEMENT + PASSAGE + gen.sentences(36, 5))
+    copied = fast_compare(c, d)
+    assert len(copied.links) == 4 and len(copied.quotes) == 2
+    assert is_reuse(copied)
+    assert PairResult.from_json(3, 4, copied.to_json()) == copied

@@ -1,8 +1,9 @@
 """Turn pair results into directed reuse edges of the lineage graph.
 
 * **Reuse**: a pair is reuse when at least ``MIN_LINKS`` sentences are kept verbatim or lightly
-  edited and they make at least ``MIN_COVERAGE`` of one side's body (a shared quote is not
-  lineage, but three reused paragraphs in a long feature are). Looser links (sentences sharing
+  edited and they make at least ``MIN_COVERAGE`` of one side's body (three reused paragraphs in
+  a long feature are lineage). Sentences that are direct quotations on both sides are not
+  evidence: two outlets quoting one statement share its words without copying each other. Looser links (sentences sharing
   a third of their words: two reporters writing up one press conference) count only when they
   cover at least ``MIN_LOOSE_COVERAGE`` of a side: a rewrite, not a common subject.
 * **Direction**: the later publication derives from the earlier one. When times are missing or
@@ -86,13 +87,22 @@ class Edge:
 
 
 def is_reuse(res: PairResult) -> bool:
-    """True when the pair shares enough sentences to be a reuse edge."""
-    strong = [x for x in res.links if x[2] in _STRONG]
+    """True when the pair shares enough sentences to be a reuse edge.
+
+    Links between two direct quotations do not count: two desks quoting one statement share its
+    words without one copying the other. A copy still qualifies on what it took around them.
+    """
+    quotes = set(res.quotes)
+    evidence = [x for x in res.links if (x[0], x[1]) not in quotes]
+    strong = [x for x in evidence if x[2] in _STRONG]
     if len(strong) >= MIN_LINKS:
         share = max(len({x[0] for x in strong}) / max(1, res.body_a), len({x[1] for x in strong}) / max(1, res.body_b))
         if share >= MIN_COVERAGE:
             return True
-    return len(res.links) >= MIN_LOOSE_LINKS and max(res.coverage_a, res.coverage_b) >= MIN_LOOSE_COVERAGE
+    if len(evidence) < MIN_LOOSE_LINKS:
+        return False
+    loose = max(len({x[0] for x in evidence}) / max(1, res.body_a), len({x[1] for x in evidence}) / max(1, res.body_b))
+    return loose >= MIN_LOOSE_COVERAGE
 
 
 def is_same_story(res: PairResult) -> bool:

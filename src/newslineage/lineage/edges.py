@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from ..align.kinds import link_kind
 from ..fingerprint import features, similarity_matrix
+from ..lang.quotes import is_quote, quoted_shares
 from ..model import Article, Document, Sentence
 from ._db import IndexReader
 from .boilerplate import sentence_key
@@ -48,6 +49,7 @@ class Prepared:
     texts: tuple[str, ...]
     chars: tuple[int, ...]
     feats: tuple[frozenset[int], ...]
+    quoted: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class PairResult:
         chars_a, chars_b: Share of body characters linked.
         lead_a, lead_b: Body sentences before the first linked one (a new top).
         tail_a, tail_b: Body sentences after the last linked one (a tail the other cut).
+        quotes: ``(a sentence index, b sentence index)`` of the links whose two sentences are
+            both direct quotations (one statement quoted twice, not necessarily a copy).
     """
 
     a: int
@@ -73,6 +77,7 @@ class PairResult:
     lead_b: int = 0
     tail_a: int = 0
     tail_b: int = 0
+    quotes: tuple[tuple[int, int], ...] = ()
 
     @property
     def coverage_a(self) -> float:
@@ -87,20 +92,22 @@ class PairResult:
     def to_json(self) -> str:
         """Compact JSON for the work table."""
         ends = [self.lead_a, self.lead_b, self.tail_a, self.tail_b]
-        return json.dumps([self.links, self.body_a, self.body_b, self.chars_a, self.chars_b, ends], separators=(",", ":"))
+        return json.dumps([self.links, self.body_a, self.body_b, self.chars_a, self.chars_b, ends, self.quotes], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, a: int, b: int, data: str) -> PairResult:
-        """Inverse of ``to_json`` (results stored before lead and tail were kept read as 0)."""
+        """Inverse of ``to_json`` (results stored before lead, tail and quotes were kept read as none)."""
         links, body_a, body_b, chars_a, chars_b, *rest = json.loads(data)
         ends = rest[0] if rest else (0, 0, 0, 0)
-        return cls(a, b, tuple((int(x), int(y), str(k), float(d)) for x, y, k, d in links), body_a, body_b, chars_a, chars_b, *ends)
+        quotes = tuple((int(x), int(y)) for x, y in rest[1]) if len(rest) > 1 else ()
+        return cls(a, b, tuple((int(x), int(y), str(k), float(d)) for x, y, k, d in links), body_a, body_b, chars_a, chars_b, *ends, quotes=quotes)
 
 
 def prepare_stored(rowid: int, text: str, language: str | None, spans: Sequence[tuple], boilerplate: frozenset[int]) -> Prepared:
     """Body sentences of a stored article, boilerplate left out."""
-    index, texts, chars, feats = [], [], [], []
-    for idx, s, e, role, _par in spans:
+    index, texts, chars, feats, quoted = [], [], [], [], []
+    shares = quoted_shares([text[s:e] for _i, s, e, _r, _p in spans], [p for *_, p in spans])
+    for (idx, s, e, role, _par), share in zip(spans, shares):
         if role != "body":
             continue
         sent = text[s:e]
@@ -110,7 +117,8 @@ def prepare_stored(rowid: int, text: str, language: str | None, spans: Sequence[
         texts.append(sent)
         chars.append(e - s)
         feats.append(features(sent))
-    return Prepared(rowid, language or "und", tuple(index), tuple(texts), tuple(chars), tuple(feats))
+        quoted.append(is_quote(share))
+    return Prepared(rowid, language or "und", tuple(index), tuple(texts), tuple(chars), tuple(feats), tuple(quoted))
 
 
 def _kind(a_text: str, b_text: str, a_lang: str, b_lang: str, ratio: float) -> str:
@@ -146,6 +154,7 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
     is the Dice similarity, or the containment of the shorter sentence in the longer one.
     """
     links: list[tuple[int, int, str, float]] = []
+    quotes: list[tuple[int, int]] = []
     if a.feats and b.feats:
         shared, dice = similarity_matrix(a.feats, b.feats)
         size_a = np.array([len(f) for f in a.feats], dtype=np.float32)[:, None]
@@ -180,6 +189,8 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
                     _keep_rest(c, fb - fa, left_b, used_b)
                 kind = _kind(a.texts[r], b.texts[c], a.language, b.language, ratio)
                 links.append((a.index[r], b.index[c], kind, round(float(scores[k]), 4)))
+                if a.quoted and b.quoted and a.quoted[r] and b.quoted[c]:
+                    quotes.append((a.index[r], b.index[c]))
     links.sort()
     pos_a = {i: n for n, i in enumerate(a.index)}
     pos_b = {i: n for n, i in enumerate(b.index)}
@@ -188,7 +199,7 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
     chars_b = sum(b.chars[pos_b[x[1]]] for x in links) / total_b if total_b else 0.0
     lead_a, tail_a = _ends({pos_a[x[0]] for x in links}, len(a.index))
     lead_b, tail_b = _ends({pos_b[x[1]] for x in links}, len(b.index))
-    return PairResult(a.rowid, b.rowid, tuple(links), len(a.index), len(b.index), round(chars_a, 4), round(chars_b, 4), lead_a, lead_b, tail_a, tail_b)
+    return PairResult(a.rowid, b.rowid, tuple(links), len(a.index), len(b.index), round(chars_a, 4), round(chars_b, 4), lead_a, lead_b, tail_a, tail_b, tuple(sorted(quotes)))
 
 
 def _ends(linked: set[int], body: int) -> tuple[int, int]:
