@@ -1,7 +1,8 @@
 """Ingest throughput, peak memory and ``sources`` latency on a synthetic corpus with planted reuse.
 
     python /work/shared/tools/gen_corpus.py 10000 /tmp/c10k --seed 2
-    python bench/ingest_scale.py /tmp/c10k [--no-embeddings] [--queries 200] [--workers N]
+    python bench/ingest_scale.py /tmp/c10k [--no-embeddings] [--queries 200] [--workers N] [--db F]
+    python bench/ingest_scale.py /tmp/c100k --db F --queries-only --cold   # sources timing again
 
 Ingests ``corpus.jsonl`` into a fresh index, timing each stage (parse, prepare, fingerprint,
 embed, write; the middle three are CPU seconds summed over worker processes), then runs
@@ -38,7 +39,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--limit", type=int, default=None, help="ingest only the first N articles")
     parser.add_argument("--db", type=Path, default=None, help="index file (default: a temporary one)")
+    parser.add_argument("--queries-only", action="store_true", help="skip the ingest: time sources on an existing --db")
+    parser.add_argument("--cold", action="store_true", help="with --queries-only: first drop the cached sentence vectors (as right after ingest)")
     args = parser.parse_args()
+    if args.queries_only:
+        if args.db is None or not args.db.exists():
+            parser.error("--queries-only needs an existing --db")
+        if args.cold:
+            import sqlite3
+
+            with sqlite3.connect(args.db) as con:
+                con.execute("DELETE FROM sentence_vector")
+        queries(args)
+        return
 
     db = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     embedder = "none" if args.no_embeddings else "use"
@@ -60,6 +73,12 @@ def main() -> None:
         f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB; index {size_mb:.1f} MB for {n} articles\n"
     )
 
+    queries(args)
+
+
+def queries(args: argparse.Namespace) -> None:
+    """Time ``sources`` for derived articles of the truth file; recall@1 of a true source."""
+    db = args.db
     truth = [json.loads(line) for line in open(args.corpus / "truth.jsonl", encoding="utf-8")]
     ids = {t["dst"]: set() for t in truth}
     for t in truth:
@@ -67,16 +86,21 @@ def main() -> None:
     with Index(db, workers=1) as index:
         stored = [q for q in ids if index.get(q) is not None][: args.queries]
         latencies, hits = [], 0
+        stages: list[dict[str, float]] = []
         for qid in stored:
             query = index.get(qid)
             t0 = time.perf_counter()
             result = index.sources(query, top=5)
             latencies.append(time.perf_counter() - t0)
+            stages.append(result.timings)
             hits += bool(result.sources) and result.sources[0].article.id in ids[qid]
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
     print(f"sources: {len(latencies)} queries (derived articles of truth.jsonl)")
     print(table(["p50 ms", "p95 ms", "max ms", "recall@1"], [[pick(0.5), pick(0.95), latencies[-1] * 1000, hits / max(1, len(latencies))]]))
+    if stages:
+        med = {k: sorted(t[k] for t in stages)[len(stages) // 2] * 1000 for k in stages[0]}
+        print("median ms per stage: " + ", ".join(f"{k} {v:.1f}" for k, v in med.items()) + " (retrieve includes embedding the query's sentences)")
 
 
 if __name__ == "__main__":
