@@ -123,3 +123,13 @@ def test_a_statement_quoted_by_two_outlets_is_not_reuse_but_a_copy_around_it_is(
     assert len(copied.links) == 4 and len(copied.quotes) == 2
     assert is_reuse(copied)
     assert PairResult.from_json(3, 4, copied.to_json()) == copied
+
+
+def test_quotations_copied_with_the_narration_next_to_them_count(gen):
+    # a partial copy: one narrative sentence and the two quoted ones after it, nothing else
+    passage = [PASSAGE[0]] + STATEMENT
+    a = _prepared(1, gen.sentences(37, 6) + passage + gen.sentences(38, 5))
+    b = _prepared(2, gen.sentences(39, 5) + passage + gen.sentences(40, 6))
+    res = fast_compare(a, b)
+    assert len(res.links) == 3 and len(res.quotes) == 2
+    assert is_reuse(res)

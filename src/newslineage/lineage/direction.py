@@ -3,7 +3,8 @@
 * **Reuse**: a pair is reuse when at least ``MIN_LINKS`` sentences are kept verbatim or lightly
   edited and they make at least ``MIN_COVERAGE`` of one side's body (three reused paragraphs in
   a long feature are lineage). Sentences that are direct quotations on both sides are not
-  evidence: two outlets quoting one statement share its words without copying each other. Looser links (sentences sharing
+  evidence unless they come with the narration next to them: two outlets quoting one statement
+  share its words without copying each other. Looser links (sentences sharing
   a third of their words: two reporters writing up one press conference) count only when they
   cover at least ``MIN_LOOSE_COVERAGE`` of a side: a rewrite, not a common subject.
 * **Direction**: the later publication derives from the earlier one. When times are missing or
@@ -89,11 +90,11 @@ class Edge:
 def is_reuse(res: PairResult) -> bool:
     """True when the pair shares enough sentences to be a reuse edge.
 
-    Links between two direct quotations do not count: two desks quoting one statement share its
-    words without one copying the other. A copy still qualifies on what it took around them.
+    Links between two direct quotations do not count when they stand alone: two desks quoting one
+    statement share its words without one copying the other. A quotation taken together with the
+    narration next to it (a run of links adjacent on both sides) is part of a copied passage.
     """
-    quotes = set(res.quotes)
-    evidence = [x for x in res.links if (x[0], x[1]) not in quotes]
+    evidence = _evidence(res)
     strong = [x for x in evidence if x[2] in _STRONG]
     if len(strong) >= MIN_LINKS:
         share = max(len({x[0] for x in strong}) / max(1, res.body_a), len({x[1] for x in strong}) / max(1, res.body_b))
@@ -103,6 +104,31 @@ def is_reuse(res: PairResult) -> bool:
         return False
     loose = max(len({x[0] for x in evidence}) / max(1, res.body_a), len({x[1] for x in evidence}) / max(1, res.body_b))
     return loose >= MIN_LOOSE_COVERAGE
+
+
+def _evidence(res: PairResult) -> list[tuple[int, int, str, float]]:
+    """The links that count for reuse: all but runs made only of shared quotations."""
+    if not res.quotes:
+        return list(res.links)
+    quotes = set(res.quotes)
+    links = sorted(res.links)
+    run = list(range(len(links)))  # union-find over links adjacent on both sides
+
+    def root(i: int) -> int:
+        while run[i] != i:
+            run[i] = run[run[i]]
+            i = run[i]
+        return i
+
+    for i, x in enumerate(links):
+        for j in range(i + 1, len(links)):
+            y = links[j]
+            if y[0] - x[0] > 1:
+                break
+            if abs(y[1] - x[1]) <= 1:
+                run[root(j)] = root(i)
+    narrated = {root(i) for i, x in enumerate(links) if (x[0], x[1]) not in quotes}
+    return [x for i, x in enumerate(links) if root(i) in narrated]
 
 
 def is_same_story(res: PairResult) -> bool:
