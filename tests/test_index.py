@@ -312,3 +312,23 @@ def test_ann_file_is_built_beside_the_index_and_agrees_with_exact_search(tmp_pat
         # HNSW search may return fewer than k hits, so count what the rebuilt file holds instead
         assert len(rebuilt._ann) == 45
         assert json.loads((tmp_path / "v.db.usearch.json").read_text())["state"][0] == 45
+
+
+def test_fresh_ann_file_is_mapped_not_rebuilt_and_shared_within_the_process(tmp_path, monkeypatch):
+    from newslineage.index import vectors as vec
+
+    ann_path = str(tmp_path / "v.db.usearch")
+    with index(tmp_path / "v.db") as ix:
+        ix.add(corpus(40))
+        query = ix.store.vectors()[1][3].astype("float32")
+        first = vec.VectorSearch(ix.store, ann_path, exact_limit=0)
+        hits = first.search(query, 5)
+        again = vec.VectorSearch(ix.store, ann_path, exact_limit=0)
+        again.search(query, 5)
+        assert again._ann is first._ann  # a second search object (a second request) reuses it
+        # a new process: the file is fresh, so it is mapped and the stored vectors are not read
+        monkeypatch.setattr(vec, "_OPEN", {})
+        monkeypatch.setattr(ix.store, "vectors", lambda: pytest.fail("a fresh ANN file was rebuilt"))
+        mapped = vec.VectorSearch(ix.store, ann_path, exact_limit=0)
+        assert [r for r, _ in mapped.search(query, 5)] == [r for r, _ in hits]
+        assert len(mapped._ann) == 40

@@ -3,19 +3,27 @@
 Below ``EXACT_LIMIT`` vectors an exact float32 matrix product is both simpler and fast enough
 (20k x 512 is ~10 ms on one core) and has perfect recall. Above it, an HNSW index is kept in a
 file beside the database (``<db>.usearch``) and rebuilt from the stored vectors whenever the
-file is missing or its sidecar says it was built from another set of vectors.
+file is missing or its sidecar says it was built from another set of vectors. A fresh file is
+memory-mapped (``view``), not read, and one process keeps one open HNSW index per file: the web
+server opens the index once per request, and reading 100k vectors back each time cost more than
+the search.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 
 import numpy as np
 
 __all__ = ["EXACT_LIMIT", "VectorSearch"]
 
 EXACT_LIMIT = 20000
+
+#: ``ann path -> (vector state, usearch index)``: the open HNSW index of each file in this process.
+_OPEN: dict[str, tuple[tuple[int, int], object]] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 class VectorSearch:
@@ -55,25 +63,38 @@ class VectorSearch:
     def _load_or_build_ann(self, state: tuple[int, int]):
         from usearch.index import Index as UIndex
 
-        assert self._ann_path is not None
-        side = self._ann_path + ".json"
-        try:
-            with open(side, encoding="utf-8") as fh:
-                fresh = tuple(json.load(fh)["state"]) == state and os.path.exists(self._ann_path)
-        except (OSError, ValueError, KeyError):
-            fresh = False
-        ids, mat = self._store.vectors()
-        index = UIndex(ndim=mat.shape[1], metric="cos", dtype="f16")
-        if fresh:
-            index.load(self._ann_path)
+        path = self._ann_path
+        assert path is not None
+        with _OPEN_LOCK:
+            hit = _OPEN.get(path)
+            if hit is not None and hit[0] == state:
+                return hit[1]
+            index = self._open_fresh(path, state)
+            if index is None:
+                ids, mat = self._store.vectors()
+                index = UIndex(ndim=mat.shape[1], metric="cos", dtype="f16")
+                index.add(ids, mat.astype(np.float32))
+                tmp = path + ".tmp"
+                index.save(tmp)
+                os.replace(tmp, path)
+                with open(path + ".json", "w", encoding="utf-8") as fh:
+                    json.dump({"state": list(state)}, fh)
+            _OPEN[path] = (state, index)
             return index
-        index.add(ids, mat.astype(np.float32))
-        tmp = self._ann_path + ".tmp"
-        index.save(tmp)
-        os.replace(tmp, self._ann_path)
-        with open(side, "w", encoding="utf-8") as fh:
-            json.dump({"state": list(state)}, fh)
-        return index
+
+    @staticmethod
+    def _open_fresh(path: str, state: tuple[int, int]):
+        """The file's index, memory-mapped, when its sidecar says it holds exactly these vectors."""
+        from usearch.index import Index as UIndex
+
+        try:
+            with open(path + ".json", encoding="utf-8") as fh:
+                if tuple(json.load(fh)["state"]) != tuple(state):
+                    return None
+            index = UIndex.restore(path, view=True)
+        except (OSError, ValueError, KeyError, RuntimeError):  # missing, stale or damaged: rebuild
+            return None
+        return index if index is not None and len(index) == state[0] else None
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """(row id, cosine) of the ``k`` nearest article vectors, best first."""
