@@ -12,7 +12,7 @@ import numpy as np
 
 from ..model import Document, Link, Passage
 from ..settings import CompareSettings
-from .aligner import align_sentences
+from .aligner import LONG_RUN_WORDS, align_sentences
 from .facts import extract_facts, fact_changes
 from .kinds import link_kind
 from .passages import find_passages, merge_adjacent, trim_passages
@@ -105,7 +105,7 @@ def align(
         kind = link_kind(a_text, b_text, a.language, b.language)
         shared = sum(copied.get((r, c), 0) for r in g.rows for c in g.cols)
         cover = max(shared / max(1, sum(a_words[r] for r in g.rows)), shared / max(1, sum(b_words[c] for c in g.cols)))
-        if kind in ("paraphrase", "translation") and (cover >= 0.8 or (shared >= 30 and cover >= 0.4)):
+        if kind in ("paraphrase", "translation") and (cover >= 0.8 or (shared >= 30 and cover >= 0.4) or shared >= LONG_RUN_WORDS):
             kind = "edit"  # copied word for word into the other side, with text added around it
         a_facts = [f for s in a_sents for f in extract_facts(s, a.language)]
         b_facts = [f for s in b_sents for f in extract_facts(s, b.language)]
@@ -125,7 +125,7 @@ def align(
     linked_b = {j for link in links for j in link.b}
     added = tuple(i for i in a.body_indexes if i not in linked_a)
     omitted = tuple(j for j in b.body_indexes if j not in linked_b)
-    passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens)
+    passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens, a, b)
     passages = merge_adjacent(passages, a.article.text, b.article.text)
     in_runs_a = {a0 + k for run in runs for a0, _, n in run.segments for k in range(n)}
     in_runs_b = {b0 + k for run in runs for _, b0, n in run.segments for k in range(n)}

@@ -37,6 +37,9 @@ _MERGE_MIN_NEW_STEMS = 2
 _MERGE_MIN_NEW_SHARE = 0.12
 #: ... and it must be on the same subject (cosine), when embeddings are on.
 _MERGE_MIN_COSINE = 0.4
+#: Words of one verbatim stretch that link two units whatever else they hold: web text without
+#: full stops gives "sentences" of 500 words, of which a copied paragraph is a small share.
+LONG_RUN_WORDS = 25
 
 
 @dataclass
@@ -145,7 +148,7 @@ class _Linker:
         for (r, c), words in sorted(copied.items(), key=lambda kv: -kv[1]):
             if r in self.row or c in self.col:
                 joins.append((r, c, words))
-            elif words >= max(6, 0.5 * min(a_words[r], b_words[c])):
+            elif words >= max(6, 0.5 * min(a_words[r], b_words[c])) or words >= LONG_RUN_WORDS:
                 self.link(r, c)
         # a joining unit must sit next to a member on its own side (repeated boilerplate far
         # away in the text is not part of this passage); passes repeat so a chain of short
@@ -161,6 +164,26 @@ class _Linker:
                 elif g_c is not None and g_r is None and words >= 0.5 * a_words[r] and any(abs(r - m) == 1 for m in g_c.rows):
                     self.join(g_c, r=r)
                     changed = True
+        # a long unit (a list, a paragraph without full stops) copied in two places of the other
+        # text: each place gets a link of its own to it, rather than one link spanning both
+        for r, c, words in joins:
+            if words < LONG_RUN_WORDS:
+                continue
+            if r not in self.row and c in self.col and words >= 0.5 * a_words[r]:
+                self._share(r, c, keep="col")
+            elif c not in self.col and r in self.row and words >= 0.5 * b_words[c]:
+                self._share(r, c, keep="row")
+
+    def _share(self, r: int, c: int, keep: str) -> None:
+        """A link ``(r, c)`` whose ``keep`` side already belongs to another link."""
+        sim = self.sim
+        semantic = None if sim.semantic is None else float(sim.semantic[r, c])
+        g = Group({r}, {c}, float(self.score[r, c]), float(sim.lexical[r, c]), semantic)
+        self.groups.append(g)
+        if keep == "col":
+            self.row[r] = g
+        else:
+            self.col[c] = g
 
     def merges(self, settings: CompareSettings) -> None:
         """Free sentences join the link of their best match when they add what it lacked."""

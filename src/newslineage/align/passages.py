@@ -94,33 +94,52 @@ def merge_adjacent(passages: Sequence[Passage], a_text: str, b_text: str) -> lis
     return out
 
 
-def trim_passages(passages: Sequence[Passage], runs: Sequence[Run], a_tokens: Sequence[Token], b_tokens: Sequence[Token]) -> list[Passage]:
+#: Share of a "paraphrase" passage's characters inside verbatim runs from which it is a copy.
+_COPIED_SHARE = 0.6
+
+
+def trim_passages(
+    passages: Sequence[Passage], runs: Sequence[Run], a_tokens: Sequence[Token], b_tokens: Sequence[Token], a: Document | None = None, b: Document | None = None
+) -> list[Passage]:
     """Trim verbatim and edited passages to the span of the verbatim runs inside them.
 
     Paraphrases and translations keep their sentence boundaries: shared words say little
-    about where a reworded passage starts.
+    about where a reworded passage starts. A passage called a paraphrase because its last (or
+    first) sentence was only partly copied, the rest running on with other text, is mostly made
+    of verbatim runs: it is an edited copy and is trimmed like one. When the runs cover too little
+    of a passage to stand for all of it (an edited passage with a few copied phrases), only its
+    first and last units are trimmed, to the copied words inside them: a 3,000-character unit
+    (web text without full stops) of which one paragraph was copied.
     """
     out = []
     for p in passages:
-        if p.kind not in ("verbatim", "edit") or not runs:
+        if p.kind not in ("verbatim", "edit", "paraphrase") or not runs:
             out.append(p)
             continue
-        a_lo = b_lo = None
-        a_hi = b_hi = None
-        covered = 0
+        inside: list[tuple[Token, Token]] = []
         for run in runs:
             for a0, b0, n in run.segments:
                 for k in range(n):
                     ta, tb = a_tokens[a0 + k], b_tokens[b0 + k]
                     if p.a_start <= ta.start < p.a_end and p.b_start <= tb.start < p.b_end:
-                        covered += ta.end - ta.start
-                        a_lo = ta.start if a_lo is None else min(a_lo, ta.start)
-                        a_hi = ta.end if a_hi is None else max(a_hi, ta.end)
-                        b_lo = tb.start if b_lo is None else min(b_lo, tb.start)
-                        b_hi = tb.end if b_hi is None else max(b_hi, tb.end)
-        if a_lo is None or covered < 0.3 * min(p.a_end - p.a_start, p.b_end - p.b_start) * 0.8:
+                        inside.append((ta, tb))
+        if not inside:
             out.append(p)
             continue
+        covered = sum(ta.end - ta.start for ta, _ in inside)
+        a_lo, a_hi = min(ta.start for ta, _ in inside), max(ta.end for ta, _ in inside)
+        b_lo, b_hi = min(tb.start for _, tb in inside), max(tb.end for _, tb in inside)
+        if p.kind == "paraphrase":
+            if a_hi - a_lo < _COPIED_SHARE * (p.a_end - p.a_start):  # the copied stretch, spaces included
+                out.append(p)
+                continue
+            p = replace(p, kind="edit")
+        if covered < 0.3 * min(p.a_end - p.a_start, p.b_end - p.b_start) * 0.8:
+            if a is None or b is None:
+                out.append(p)
+                continue
+            a_lo, a_hi = _ends(a.sentences[p.a[0]], a.sentences[p.a[-1]], [ta for ta, _ in inside], p.a_start, p.a_end)
+            b_lo, b_hi = _ends(b.sentences[p.b[0]], b.sentences[p.b[-1]], [tb for _, tb in inside], p.b_start, p.b_end)
         # keep the sentence's own closing punctuation and opening quote when the run reaches them
         a_lo = p.a_start if a_lo - p.a_start <= 2 else a_lo
         b_lo = p.b_start if b_lo - p.b_start <= 2 else b_lo
@@ -128,3 +147,10 @@ def trim_passages(passages: Sequence[Passage], runs: Sequence[Run], a_tokens: Se
         b_hi = p.b_end if p.b_end - b_hi <= 2 else b_hi
         out.append(replace(p, a_start=a_lo, a_end=a_hi, b_start=b_lo, b_end=b_hi))  # type: ignore[arg-type]
     return out
+
+
+def _ends(first, last, tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Start and end of a passage with its first and last unit cut to the copied words in them."""
+    head = [t.start for t in tokens if first.start <= t.start < first.end]
+    tail = [t.end for t in tokens if last.start <= t.start < last.end]
+    return (min(head) if head else start), (max(tail) if tail else end)
