@@ -116,3 +116,22 @@ def test_a_paraphrase_passage_made_mostly_of_copied_words_is_an_edited_copy():
     reworded = "Send club news to the secretary by Monday evening, says the board in its letter to members today."
     (q,) = trim_passages([passage], verbatim_runs(tokenize_with_offsets(reworded), tb), tokenize_with_offsets(reworded), tb, prepare(Article(text=reworded)), b)
     assert q == passage
+
+
+def test_a_pasted_list_links_to_where_it_was_copied_from_not_to_a_lookalike():
+    source = (
+        "The association lists its members below, in alphabetical order, as of this spring.\n\n"
+        "Moroil Technologies. Mullen Circle Brand. Niagara Lubricant Company. NOCO Energy. PetroBlend Corporation. Pinnacle Oil Company. "
+        "Pitt Penn Oil Company. Primrose Oil Company. Rosemead Oil Products. Newalta Corporation and Nova Oil Company.\n"
+    )
+    # the copy lost one full stop: one unit holds two units of the list, each too short to link alone
+    derived = (
+        "Both firms are excited to announce the acquisition to their customers.\n\n"
+        "Niagara Lubricant Company. NOCO Energy. PetroBlend Corporation, Pinnacle Oil Company. Pitt Penn Oil Company. Primrose Oil Company.\n"
+    )
+    cmp = compare(derived, source, embeddings=False)
+    b_text = {cmp.a.sentences[link.a[0]].text: [cmp.b.sentences[j].text for j in link.b] for link in cmp.links}
+    # not "Newalta Corporation and Nova Oil Company.", which merely looks like it
+    assert b_text["PetroBlend Corporation, Pinnacle Oil Company."] == ["PetroBlend Corporation.", "Pinnacle Oil Company."]
+    assert len(cmp.links) == 5 and all(link.kind == "verbatim" for link in cmp.links)
+    assert cmp.added == (0,)

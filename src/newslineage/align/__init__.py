@@ -59,6 +59,45 @@ def _copied_words(runs, a_unit: list[int], b_unit: list[int]) -> dict[tuple[int,
     return copied
 
 
+def _copied_whole(copied: dict[tuple[int, int], int], a_words: list[int], b_words: list[int]) -> list[tuple[set[int], set[int]]]:
+    """Groups of units that are copied word for word, whatever their sizes.
+
+    A row (column) whose words lie almost all inside verbatim runs is "copied whole"; rows and
+    columns copied whole from each other form groups (connected components), kept when each side
+    is a contiguous stretch. A list pasted from another page keeps none of its unit boundaries
+    ("PetroBlend Corporation Pinnacle Oil, Inc." is two units of two and three words there):
+    each unit is too short to be linked by similarity, but the run says where it comes from.
+    """
+    in_runs_a: dict[int, int] = {}
+    in_runs_b: dict[int, int] = {}
+    for (r, c), n in copied.items():
+        in_runs_a[r] = in_runs_a.get(r, 0) + n
+        in_runs_b[c] = in_runs_b.get(c, 0) + n
+    whole_a = {r for r, n in in_runs_a.items() if a_words[r] and n >= _WHOLE * a_words[r]}
+    whole_b = {c for c, n in in_runs_b.items() if b_words[c] and n >= _WHOLE * b_words[c]}
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(x: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (r, c), _n in copied.items():
+        if r in whole_a and c in whole_b:
+            parent[root(("a", r))] = root(("b", c))
+    comps: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+    for node in list(parent):
+        rows, cols = comps.setdefault(root(node), (set(), set()))
+        (rows if node[0] == "a" else cols).add(node[1])
+    return [(rows, cols) for rows, cols in comps.values() if rows and cols and max(rows) - min(rows) == len(rows) - 1 and max(cols) - min(cols) == len(cols) - 1]
+
+
+#: Share of a unit's words inside verbatim runs from which it is copied whole.
+_WHOLE = 0.8
+
+
 def align(
     a: Document,
     b: Document,
@@ -92,7 +131,7 @@ def align(
         if c >= 0:
             b_words[c] += 1
     copied = _copied_words(runs, a_unit, b_unit)
-    groups = align_sentences(sim, settings, copied, a_words, b_words)
+    groups = align_sentences(sim, settings, copied, a_words, b_words, whole=_copied_whole(copied, a_words, b_words))
     same_language = a.language == b.language or "und" in (a.language, b.language)
     links = []
     for g in groups:

@@ -8,6 +8,8 @@
    sentence joins the link of its most similar sentence on the other side when it explains words
    of the other side the link did not explain yet, and the group stays linked.
 
+0. **Copied whole**: units whose words all lie in verbatim runs (seeds.py) are linked first to
+   the units they were copied from, however short (a pasted list keeps none of its boundaries).
 3. **Verbatim runs** (seeds.py) link units sharing a long copied stretch, whatever else they hold.
 4. **Gaps**: with embeddings, a free sentence wedged between two links is linked to the free
    sentence wedged between their partners when each is the other's best match (translations of
@@ -125,6 +127,18 @@ class _Linker:
         self.groups.append(g)
         self.row[r] = g
         self.col[c] = g
+
+    def group(self, rows: set[int], cols: set[int], settings: CompareSettings) -> None:
+        """Link rows and columns together as one group (none of them linked yet)."""
+        if any(r in self.row for r in rows) or any(c in self.col for c in cols):
+            return
+        score, lexical, semantic = _group_similarity(self.sim, rows, cols, settings)
+        g = Group(set(rows), set(cols), max(score, 1.0), lexical, semantic)
+        self.groups.append(g)
+        for r in rows:
+            self.row[r] = g
+        for c in cols:
+            self.col[c] = g
 
     def join(self, g: Group, *, r: int | None = None, c: int | None = None) -> None:
         if r is not None:
@@ -246,6 +260,7 @@ def align_sentences(
     copied: dict[tuple[int, int], int] | None = None,
     a_words: list[int] | None = None,
     b_words: list[int] | None = None,
+    whole: list[tuple[set[int], set[int]]] | None = None,
 ) -> list[Group]:
     """Link body sentences of A to body sentences of B.
 
@@ -254,6 +269,8 @@ def align_sentences(
         settings: Thresholds.
         copied: Words of verbatim runs shared by row ``r`` and column ``c`` (see seeds.py).
         a_words, b_words: Word counts of the rows and columns.
+        whole: Groups of rows and columns copied word for word from each other (linked first:
+            a verbatim copy outranks a sentence that is merely similar).
 
     Returns:
         Link groups ordered by their first row (A's reading order).
@@ -275,6 +292,8 @@ def align_sentences(
             by_meaning = np.where((aw >= 2) & (bw >= 2), sim.semantic / threshold, 0.0)
             score = np.where(short, by_meaning, score)
     linker = _Linker(sim, score)
+    for rows, cols in whole or ():
+        linker.group(rows, cols, settings)
     linker.competitive()
     if copied and a_words is not None and b_words is not None:
         linker.verbatim(copied, a_words, b_words)
