@@ -135,3 +135,13 @@ def test_a_pasted_list_links_to_where_it_was_copied_from_not_to_a_lookalike():
     assert b_text["PetroBlend Corporation, Pinnacle Oil Company."] == ["PetroBlend Corporation.", "Pinnacle Oil Company."]
     assert len(cmp.links) == 5 and all(link.kind == "verbatim" for link in cmp.links)
     assert cmp.added == (0,)
+
+
+def test_a_lone_short_shared_line_is_a_link_but_no_passage():
+    derived = "The mayor thanked the volunteers.\nHeavy rain flooded the valley overnight and rescue teams evacuated dozens of families.\n"
+    source = "Schools stay closed in the north of the province until the roads are cleared.\nThe mayor thanked the volunteers.\n"
+    cmp = compare(derived, source, embeddings=False)
+    assert [(link.a, link.b) for link in cmp.links] == [((0,), (1,))]
+    assert cmp.passages == ()
+    cmp = compare(SOURCE, SOURCE, embeddings=False)
+    assert len(cmp.passages) == 1

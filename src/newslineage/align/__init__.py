@@ -6,6 +6,7 @@ precomputed embeddings), usable in-process, in a worker pool and inside Spark.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +17,7 @@ from .aligner import LONG_RUN_WORDS, align_sentences
 from .facts import extract_facts, fact_changes
 from .kinds import link_kind
 from .passages import find_passages, merge_adjacent, trim_passages
-from .seeds import Run, tokenize_with_offsets, verbatim_runs
+from .seeds import MIN_RUN, Run, tokenize_with_offsets, verbatim_runs
 from .similarity import Similarity, sentence_similarity
 
 __all__ = ["Alignment", "align"]
@@ -94,6 +95,10 @@ def _copied_whole(copied: dict[tuple[int, int], int], a_words: list[int], b_word
     return [(rows, cols) for rows, cols in comps.values() if rows and cols and max(rows) - min(rows) == len(rows) - 1 and max(cols) - min(cols) == len(cols) - 1]
 
 
+#: Fewest words of a passage: a lone shared line shorter than the shortest copied stretch that
+#: counts (``seeds.MIN_RUN``), a "Click here" or a title, stays a link but is no passage.
+MIN_PASSAGE_WORDS = MIN_RUN
+
 #: Share of a unit's words inside verbatim runs from which it is copied whole.
 _WHOLE = 0.8
 
@@ -166,6 +171,8 @@ def align(
     omitted = tuple(j for j in b.body_indexes if j not in linked_b)
     passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens, a, b)
     passages = merge_adjacent(passages, a.article.text, b.article.text)
+    starts = [t.start for t in a_tokens]
+    passages = [p for p in passages if bisect_left(starts, p.a_end) - bisect_left(starts, p.a_start) >= MIN_PASSAGE_WORDS]
     in_runs_a = {a0 + k for run in runs for a0, _, n in run.segments for k in range(n)}
     in_runs_b = {b0 + k for run in runs for _, b0, n in run.segments for k in range(n)}
     copied_a = sum(1 for t, r in enumerate(a_unit) if r >= 0 and t in in_runs_a) / max(1, sum(a_words))
