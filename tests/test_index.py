@@ -195,7 +195,9 @@ def test_cli_ingest_and_sources(tmp_path, planted, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["sources"][0]["id"] == "wire-1.txt"
     assert main(["sources", str(tmp_path / "query.txt"), "--db", db]) == 0
-    assert "wire-1.txt" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "wire-1.txt" in out and doc["sources"][0]["relation"]["verdict"] == "shared_source"
+    assert "shared source" in " ".join(out.split()) and "shared_source" not in out
     assert main(["sources", str(tmp_path / "query.txt"), "--db", str(tmp_path / "missing.db")]) == 3
 
 
@@ -332,3 +334,11 @@ def test_fresh_ann_file_is_mapped_not_rebuilt_and_shared_within_the_process(tmp_
         mapped = vec.VectorSearch(ix.store, ann_path, exact_limit=0)
         assert [r for r, _ in mapped.search(query, 5)] == [r for r, _ in hits]
         assert len(mapped._ann) == 40
+
+
+def test_source_verdicts_read_from_the_query_side():
+    from newslineage.index.render import verdict_words
+
+    assert verdict_words("a_derives_from_b") == "query derives from it"
+    assert verdict_words("b_derives_from_a") == "it derives from the query"
+    assert verdict_words("same_story") == "same story, no reuse"
