@@ -338,8 +338,8 @@ def test_fresh_ann_file_is_mapped_not_rebuilt_and_shared_within_the_process(tmp_
 
 
 def test_source_verdicts_read_from_the_query_side():
-    from newslineage.index.render import verdict_words
+    from newslineage.report.words import verdict_words
 
-    assert verdict_words("a_derives_from_b") == "query derives from it"
-    assert verdict_words("b_derives_from_a") == "it derives from the query"
-    assert verdict_words("same_story") == "same story, no reuse"
+    assert verdict_words("a_derives_from_b", style="sources") == "query derives from it"
+    assert verdict_words("b_derives_from_a", style="sources") == "it derives from the query"
+    assert verdict_words("same_story", style="sources") == "same story, no reuse"

@@ -8,24 +8,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ..report.words import verdict_words
 from .report import Source, SourcesResult
 
-__all__ = ["render_sources_html", "render_sources_text", "verdict_words"]
-
-#: A source's verdict as a reader of the list says it (the query is A, the source B).
-_SOURCE_VERDICT = {
-    "a_derives_from_b": "query derives from it",
-    "b_derives_from_a": "it derives from the query",
-    "shared_source": "shared source",
-    "same_story": "same story, no reuse",
-    "unrelated": "unrelated",
-}
-
-
-def verdict_words(verdict: str) -> str:
-    """The verdict of a query-source comparison in plain words."""
-    return _SOURCE_VERDICT.get(verdict, verdict.replace("_", " "))
-
+__all__ = ["render_sources_html", "render_sources_text"]
 
 def _pairs(source: Source, limit: int = 3) -> list[tuple[str, str, str, float]]:
     """The strongest linked sentence pairs: (query text, source text, kind, score)."""
@@ -76,7 +62,7 @@ def render_sources_text(result: SourcesResult) -> Group:
             links.append(_clip(qa))
             links.append("\n   ⇐ ", style="dim")
             links.append(_clip(sb) + "\n", style="green")
-        table.add_row(str(rank), who, verdict_words(rel.verdict), f"{src.score:.2f}", f"{rel.coverage_a_chars:.0%}", links)
+        table.add_row(str(rank), who, verdict_words(rel.verdict, style="sources"), f"{src.score:.2f}", f"{rel.coverage_a_chars:.0%}", links)
     return Group(head, table, Text(result.sources[0].comparison.relation.explanation, style="italic"))
 
 
@@ -89,7 +75,7 @@ def render_sources_html(result: SourcesResult) -> str:
         rel = src.comparison.relation
         rows.append(
             f"<tr><td>{rank}</td><td><b>{e(src.article.id)}</b><br><small>{e(src.article.outlet or '')} {e(src.article.published_at or '')}</small><br>{e(src.article.title or '')}</td>"
-            f"<td>{e(verdict_words(rel.verdict))}</td><td>{src.score:.2f}</td><td>{rel.coverage_a_chars:.0%}</td><td>{e(rel.explanation)}</td></tr>"
+            f"<td>{e(verdict_words(rel.verdict, style='sources'))}</td><td>{src.score:.2f}</td><td>{rel.coverage_a_chars:.0%}</td><td>{e(rel.explanation)}</td></tr>"
         )
     detail = ""
     if result.sources:

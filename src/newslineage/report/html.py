@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .html_style import CSS, KIND_COLORS
+from .words import verdict_words
 
 __all__ = ["KIND_COLORS", "render_comparison_fragment", "render_comparison_page"]
 
@@ -37,13 +38,6 @@ _FACT_WORDS = {
     "entity": "name",
     "negation": "negation",
     "modality": "certainty",
-}
-_VERDICT_WORDS = {
-    "a_derives_from_b": "{a} derives from {b}",
-    "b_derives_from_a": "{b} derives from {a}",
-    "shared_source": "{a} and {b} share a source",
-    "same_story": "{a} and {b} report the same story without reuse",
-    "unrelated": "{a} and {b} are unrelated",
 }
 _LANG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -325,8 +319,7 @@ def render_comparison_fragment(doc: dict) -> str:
 
     # ---- verdict
     verdict = rel.get("verdict")
-    template = _VERDICT_WORDS.get(verdict) if isinstance(verdict, str) else None
-    verdict_html = template.format(a=ea, b=eb) if template else _e(verdict or "no verdict")
+    verdict_html = _e(verdict_words(verdict, name_a, name_b)) if isinstance(verdict, str) and verdict else "no verdict"
     out.append('<header class="nl-head">')
     out.append(f'<p class="nl-kicker">Verdict · {la} compared with {lb}</p>')
     out.append(f'<h2 class="nl-verdict">{verdict_html}</h2>')

@@ -9,17 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison
+from .words import verdict_words
 
 __all__ = ["KIND_STYLE", "print_comparison", "render_comparison"]
 
 KIND_STYLE = {"verbatim": "bold green", "edit": "green", "paraphrase": "yellow", "translation": "cyan"}
-_VERDICT_WORDS = {
-    "a_derives_from_b": "{a} derives from {b}",
-    "b_derives_from_a": "{b} derives from {a}",
-    "shared_source": "{a} and {b} share a source",
-    "same_story": "same story, no reuse",
-    "unrelated": "unrelated",
-}
 
 
 def _clip(text: str, width: int = 400) -> str:
@@ -31,7 +25,7 @@ def render_comparison(comparison: Comparison, a_name: str = "A", b_name: str = "
     rel = comparison.relation
     a, b = comparison.a, comparison.b
     head = Text()
-    head.append(_VERDICT_WORDS[rel.verdict].format(a=a_name, b=b_name).upper(), style="bold")
+    head.append(verdict_words(rel.verdict, a_name, b_name, "short").upper(), style="bold")
     head.append(f"   confidence {rel.confidence:.0%}\n", style="dim")
     head.append(rel.explanation + "\n")
     head.append(
