@@ -13,6 +13,7 @@ import numpy as np
 
 from ..model import Document, Link, Passage
 from ..settings import CompareSettings
+from ..unionfind import UnionFind
 from .aligner import LONG_RUN_WORDS, align_sentences
 from .facts import extract_facts, fact_changes
 from .kinds import link_kind
@@ -76,21 +77,15 @@ def _copied_whole(copied: dict[tuple[int, int], int], a_words: list[int], b_word
         in_runs_b[c] = in_runs_b.get(c, 0) + n
     whole_a = {r for r, n in in_runs_a.items() if a_words[r] and n >= _WHOLE * a_words[r]}
     whole_b = {c for c, n in in_runs_b.items() if b_words[c] and n >= _WHOLE * b_words[c]}
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: UnionFind[tuple[str, int]] = UnionFind()
+    nodes: set[tuple[str, int]] = set()
     for (r, c), _n in copied.items():
         if r in whole_a and c in whole_b:
-            parent[root(("a", r))] = root(("b", c))
+            sets.union(("a", r), ("b", c))
+            nodes |= {("a", r), ("b", c)}
     comps: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
-    for node in list(parent):
-        rows, cols = comps.setdefault(root(node), (set(), set()))
+    for node in nodes:
+        rows, cols = comps.setdefault(sets.find(node), (set(), set()))
         (rows if node[0] == "a" else cols).add(node[1])
     return [(rows, cols) for rows, cols in comps.values() if rows and cols and max(rows) - min(rows) == len(rows) - 1 and max(cols) - min(cols) == len(cols) - 1]
 

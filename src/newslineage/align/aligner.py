@@ -119,26 +119,28 @@ class _Linker:
         self.row: dict[int, Group] = {}
         self.col: dict[int, Group] = {}
 
-    def link(self, r: int, c: int, semantic: float | None = None) -> None:
-        sim = self.sim
-        if semantic is None and sim.semantic is not None:
-            semantic = float(sim.semantic[r, c])
-        g = Group({r}, {c}, float(self.score[r, c]), float(sim.lexical[r, c]), semantic)
+    def _add(self, g: Group, own_rows: bool = True, own_cols: bool = True) -> None:
+        """Keep a new group; its rows / columns point to it unless they stay with another one."""
         self.groups.append(g)
-        self.row[r] = g
-        self.col[c] = g
+        if own_rows:
+            self.row.update(dict.fromkeys(g.rows, g))
+        if own_cols:
+            self.col.update(dict.fromkeys(g.cols, g))
+
+    def _pair(self, r: int, c: int) -> Group:
+        sim = self.sim
+        semantic = None if sim.semantic is None else float(sim.semantic[r, c])
+        return Group({r}, {c}, float(self.score[r, c]), float(sim.lexical[r, c]), semantic)
+
+    def link(self, r: int, c: int) -> None:
+        self._add(self._pair(r, c))
 
     def group(self, rows: set[int], cols: set[int], settings: CompareSettings) -> None:
         """Link rows and columns together as one group (none of them linked yet)."""
         if any(r in self.row for r in rows) or any(c in self.col for c in cols):
             return
         score, lexical, semantic = _group_similarity(self.sim, rows, cols, settings)
-        g = Group(set(rows), set(cols), max(score, 1.0), lexical, semantic)
-        self.groups.append(g)
-        for r in rows:
-            self.row[r] = g
-        for c in cols:
-            self.col[c] = g
+        self._add(Group(set(rows), set(cols), max(score, 1.0), lexical, semantic))
 
     def join(self, g: Group, *, r: int | None = None, c: int | None = None) -> None:
         if r is not None:
@@ -184,20 +186,9 @@ class _Linker:
             if words < LONG_RUN_WORDS:
                 continue
             if r not in self.row and c in self.col and words >= 0.5 * a_words[r]:
-                self._share(r, c, keep="col")
+                self._add(self._pair(r, c), own_cols=False)  # the column stays with its first link
             elif c not in self.col and r in self.row and words >= 0.5 * b_words[c]:
-                self._share(r, c, keep="row")
-
-    def _share(self, r: int, c: int, keep: str) -> None:
-        """A link ``(r, c)`` whose ``keep`` side already belongs to another link."""
-        sim = self.sim
-        semantic = None if sim.semantic is None else float(sim.semantic[r, c])
-        g = Group({r}, {c}, float(self.score[r, c]), float(sim.lexical[r, c]), semantic)
-        self.groups.append(g)
-        if keep == "col":
-            self.row[r] = g
-        else:
-            self.col[c] = g
+                self._add(self._pair(r, c), own_rows=False)
 
     def merges(self, settings: CompareSettings) -> None:
         """Free sentences join the link of their best match when they add what it lacked."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import LINK_KINDS, Document, Link, Passage
+from ..model import LINK_KINDS, Document, Link, Passage, Sentence
 from .seeds import Run, Token
 
 __all__ = ["find_passages", "merge_adjacent", "trim_passages"]
@@ -149,7 +149,7 @@ def trim_passages(
     return out
 
 
-def _ends(first, last, tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+def _ends(first: Sentence, last: Sentence, tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     """Start and end of a passage with its first and last unit cut to the copied words in them."""
     head = [t.start for t in tokens if first.start <= t.start < first.end]
     tail = [t.end for t in tokens if last.start <= t.start < last.end]

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import parse_time
 from ..model import LINK_KINDS
+from ..unionfind import UnionFind
 from .edges import PairResult
 
 __all__ = ["MIN_COVERAGE", "MIN_LINKS", "Edge", "build_edges", "is_reuse", "is_same_story", "mark_indirect", "mark_shared_sources", "orient"]
@@ -96,14 +97,14 @@ def is_reuse(res: PairResult) -> bool:
     """
     evidence = _evidence(res)
     strong = [x for x in evidence if x[2] in _STRONG]
-    if len(strong) >= MIN_LINKS:
-        share = max(len({x[0] for x in strong}) / max(1, res.body_a), len({x[1] for x in strong}) / max(1, res.body_b))
-        if share >= MIN_COVERAGE:
-            return True
-    if len(evidence) < MIN_LOOSE_LINKS:
-        return False
-    loose = max(len({x[0] for x in evidence}) / max(1, res.body_a), len({x[1] for x in evidence}) / max(1, res.body_b))
-    return loose >= MIN_LOOSE_COVERAGE
+    if len(strong) >= MIN_LINKS and _covered(res, strong) >= MIN_COVERAGE:
+        return True
+    return len(evidence) >= MIN_LOOSE_LINKS and _covered(res, evidence) >= MIN_LOOSE_COVERAGE
+
+
+def _covered(res: PairResult, links: list[tuple[int, int, str, float]]) -> float:
+    """Share of the body sentences the links hold, on the side where it is larger."""
+    return max(len({x[0] for x in links}) / max(1, res.body_a), len({x[1] for x in links}) / max(1, res.body_b))
 
 
 def _evidence(res: PairResult) -> list[tuple[int, int, str, float]]:
@@ -112,23 +113,16 @@ def _evidence(res: PairResult) -> list[tuple[int, int, str, float]]:
         return list(res.links)
     quotes = set(res.quotes)
     links = sorted(res.links)
-    run = list(range(len(links)))  # union-find over links adjacent on both sides
-
-    def root(i: int) -> int:
-        while run[i] != i:
-            run[i] = run[run[i]]
-            i = run[i]
-        return i
-
+    runs: UnionFind[int] = UnionFind()  # links adjacent on both sides
     for i, x in enumerate(links):
         for j in range(i + 1, len(links)):
             y = links[j]
             if y[0] - x[0] > 1:
                 break
             if abs(y[1] - x[1]) <= 1:
-                run[root(j)] = root(i)
-    narrated = {root(i) for i, x in enumerate(links) if (x[0], x[1]) not in quotes}
-    return [x for i, x in enumerate(links) if root(i) in narrated]
+                runs.union(i, j)
+    narrated = {runs.find(i) for i, x in enumerate(links) if (x[0], x[1]) not in quotes}
+    return [x for i, x in enumerate(links) if runs.find(i) in narrated]
 
 
 def is_same_story(res: PairResult) -> bool:

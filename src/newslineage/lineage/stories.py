@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..dates import parse_time
+from ..unionfind import UnionFind
 from ._db import ArticleMeta
 from .direction import Edge
 
@@ -56,24 +57,6 @@ class Story:
     central: int
     first_published: str | None
     last_published: str | None
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while self.parent.get(x, x) != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def lexical_vectors(texts: dict[int, str]) -> tuple[np.ndarray, np.ndarray]:
@@ -138,7 +121,7 @@ def cluster_stories(
     settings = settings or StorySettings()
     meta = {m.rowid: m for m in articles}
     times = {m.rowid: parse_time(m.published_at) for m in articles}
-    uf = _Union()
+    uf: UnionFind[int] = UnionFind()
     weight: dict[int, float] = defaultdict(float)
     for e in edges:
         uf.union(e.source, e.derived)
