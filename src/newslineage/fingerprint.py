@@ -5,7 +5,8 @@ works across languages: "accusation", "accusing" and "accused" all become ``accu
 its word bigrams that contain at least one content word (these keep word order, so a verbatim
 copy scores 1.0 and a reordered paraphrase scores lower). Features are hashed with CRC-32 so
 they are identical in every process and on every machine (Python's ``hash`` is salted per
-process and cannot be stored).
+process and cannot be stored). Chinese and Japanese, written without spaces, are cut into
+overlapping character bigrams (``prepare/cjk.py``), which play the part of words.
 """
 
 from __future__ import annotations
@@ -18,21 +19,26 @@ import numpy as np
 
 from .lang import ALL_STOPWORDS
 from .prepare import normalize
+from .prepare.cjk import cjk_bigrams, has_cjk
 
 __all__ = ["FINGERPRINT_VERSION", "content_stems", "features", "shingles", "similarity_matrix", "tokens"]
 
 #: Bumped whenever features change: an index built with another version must be rebuilt.
-FINGERPRINT_VERSION = "words-p5-bigram-crc32/1"
+FINGERPRINT_VERSION = "words-p5-bigram-crc32-cjk2/2"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _PREFIX = 5
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens of a text ("n't" becomes "not")."""
+    """Lower-cased word tokens of a text ("n't" becomes "not"; CJK runs become character bigrams)."""
     out = []
-    for tok in _TOKEN.findall(normalize(text).casefold()):
-        if tok.endswith("n't"):
+    norm = normalize(text).casefold()
+    cjk = has_cjk(norm)
+    for tok in _TOKEN.findall(norm):
+        if cjk and has_cjk(tok):
+            out.extend(cjk_bigrams(tok))
+        elif tok.endswith("n't"):
             out.append(tok[:-3])
             out.append("not")
         else:

@@ -14,9 +14,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..lang.sentences import CJK_CHARS
+
 __all__ = ["Run", "Token", "tokenize_with_offsets", "verbatim_runs"]
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# A word, or one Chinese/Japanese character (written without spaces, each counts as a unit).
+_TOKEN = re.compile(f"[{CJK_CHARS}]|[^\\W{CJK_CHARS}]+", re.UNICODE)
 #: Seed length in words: 4-grams are rare enough to mean copying, short enough for light edits.
 SEED = 4
 #: Seeds occurring more often than this in either text are stock phrases, not evidence.

@@ -95,3 +95,22 @@ ALL_TITLES = _union(TITLES)
 ALL_NUMBER_PREFIXES = _union(NUMBER_PREFIXES)
 ALL_ABBREVIATIONS = _union(ABBREVIATIONS)
 ALL_SENTENCE_STARTERS = _union(SENTENCE_STARTERS)
+
+#: Scripts written without spaces between words (Chinese characters, Japanese kana), as a
+#: regex character class. Hangul is left out: Korean separates words with spaces.
+CJK_CHARS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+
+#: Full-width sentence-final punctuation of Chinese and Japanese: it ends a sentence with no
+#: space after it ("…决定。论据…"). Half-width "!" and "?" count too when CJK text follows.
+CJK_TERMINALS = "。！？!?｡"
+
+#: Closing quotes and brackets that belong to the sentence they follow (「…。」 then the next).
+CJK_CLOSERS = "」』”’）)》〉】〕"
+
+#: Quotation marks that open a quotation inside which a full stop does not end the sentence
+#: unless the quotation closes right after it (他说：「我们赢了。我们很强。」然后…).
+CJK_QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
+
+#: Japanese quotative particles: after a closing quote they continue the sentence
+#: (「東京へ行く。」と彼は言った。 is one sentence).
+CJK_QUOTATIVES = ("と", "って", "っと")

@@ -26,6 +26,7 @@ from ..lang.sentences import (
     TITLES,
     TYPOGRAPHIC_QUOTES_LANGUAGES,
 )
+from .cjk import split_cjk_spans
 
 __all__ = ["DEFAULT_SEGMENTER", "SEGMENTERS", "segment", "widen_regex_cache"]
 
@@ -228,6 +229,7 @@ def segment(text: str, start: int, end: int, language: str, segmenter: str = DEF
         spans = _pysbd_spans(chunk, language)
     else:
         raise ConfigError(f"unknown segmenter {segmenter!r}; choose one of: {', '.join(SEGMENTERS)}")
+    spans = split_cjk_spans(chunk, spans)  # Chinese/Japanese full stops need no space after them
     if not spans and chunk.strip():
         lead = len(chunk) - len(chunk.lstrip())
         spans.append((lead, len(chunk.rstrip())))

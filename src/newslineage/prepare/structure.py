@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import AGENCIES
+from .cjk import word_count
 
 __all__ = ["Block", "detect_blocks", "split_inline_dateline"]
 
@@ -25,8 +26,8 @@ class Block:
     role: str  # body | headline | subheading | dateline | agency | byline
 
 
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
-_WORD = re.compile(r"\w+", re.UNICODE)
+# CJK full-width stops and closing quotes too: a Chinese sentence line is not a heading
+_TERMINAL = re.compile(r"""[.!?…:;。！？：；]["'”’»)\]」』）]*$""")
 _BYLINE = re.compile(r"^(by|von|par|por|di|door)\s+\S", re.IGNORECASE)
 _AGENCY_STRIP = re.compile(r"^[\s(\[©]+|[\s)\]:.,-]+$")
 # "WASHINGTON (AP) — ", "Berlin (dpa) - ", "PARIS, June 4 (Reuters) - ", "LONDON — "
@@ -48,7 +49,8 @@ def _is_agency(line: str) -> bool:
 
 
 def _word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+    # CJK text has no spaces: its characters are counted as words (prepare/cjk.py)
+    return word_count(line)
 
 
 def _is_heading_like(line: str) -> bool:
