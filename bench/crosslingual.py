@@ -1,4 +1,22 @@
-"""Cross-lingual edited translation: German source B, edited English translation A.
+"""Cross-lingual benchmarks: edited translations (WMT21), ECCE EN<->ZH links and sources, passages.
+
+    python bench/crosslingual.py [wmt]            # edited translations, WMT21 de-en (below)
+    python bench/crosslingual.py ecce-links       # EN<->ZH sentence links against the line alignment
+    python bench/crosslingual.py ecce-sources     # ZH->EN and EN->ZH source retrieval
+    python bench/crosslingual.py passages         # translated passages from inside long documents
+    python bench/crosslingual.py all
+
+**ecce-links**: every ECCE editorial compared, Chinese as A (the translation) and English as B;
+link precision (linked sentence pairs on the same line) and recall (lines linked), as for
+WMT21 below. **ecce-sources**: the 509 English editorials are indexed with the other English
+news of WMT21 (30-line documents) and the long WMT21 documents of ``passages``; each Chinese
+editorial is a query (top-1 must be its English original); then the reverse, the Chinese
+editorials indexed with the German WMT21 documents. **passages**: a paragraph of 4 translated
+lines from the middle of a long source (an ECCE editorial of 16+ lines: Chinese; a 30-line WMT21
+document: German, three paragraphs each) queried against all documents (``_crossdata.py``).
+The index size per article is printed with the timings (the machine is shared: compare ratios).
+
+Edited translation: German source B, edited English translation A.
 
 Data: ../shared/data/wmt21_newstest_de_en (newstest2021.de-en.src.de German originals and
 ref.A.en, their professional English translation; line i aligns with line i).
@@ -38,6 +56,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import data_dir, table  # noqa: E402
+from _crossdata import PassageQuery, ecce_pairs, join_lines, long_documents  # noqa: E402
 
 from newslineage.model import Article, Comparison  # noqa: E402
 from newslineage.pairwise import compare_documents  # noqa: E402
@@ -304,8 +323,115 @@ def run(n: int, seed: int, window: int, embeddings: bool, show_errors: int = 0, 
     return counts, (time.perf_counter() - t0) / max(1, n)
 
 
+def ecce_links(limit: int | None = None, show_errors: int = 0) -> list[list[object]]:
+    """Link P/R/F1 of Chinese (A) against English (B) over ECCE editorials."""
+    settings = CompareSettings()
+    counts = Counts()
+    errors: list[str] | None = [] if show_errors else None
+    pairs = ecce_pairs()[:limit]
+    t0 = time.perf_counter()
+    for p in pairs:
+        a_text, a_spans = join_lines(p.zh)
+        b_text, b_spans = join_lines(p.en)
+        case = Case(a_text, b_text, a_spans, b_spans, kept=list(range(len(p.en))), dropped=[], inserted=[])
+        cmp = compare_documents(prepare(Article(text=a_text, language="zh")), prepare(Article(text=b_text, language="en")), settings)
+        evaluate(case, cmp, counts, errors)
+    if errors:
+        print(f"--- first {show_errors} of {len(errors)} errors")
+        for e in errors[:show_errors]:
+            print(e)
+    lp = counts.pair_ok / counts.pair_all if counts.pair_all else 1.0
+    lr = counts.lines_linked / counts.lines_gold if counts.lines_gold else 1.0
+    spp = (time.perf_counter() - t0) / max(1, len(pairs))
+    return [[f"ECCE zh->en links ({len(pairs)} editorials, {spp:.2f} s each)", f"{counts.pair_ok}/{counts.pair_all} pairs", f"{counts.lines_linked}/{counts.lines_gold} lines", lp, lr, 2 * lp * lr / (lp + lr) if lp + lr else 0.0]]
+
+
+def _index_and_query(name: str, indexed: list[Article], queries: list[PassageQuery], workers: int | None) -> tuple[list[object], list[str]]:
+    """Index articles, run the queries; one table row (and the misses)."""
+    import os
+    import tempfile
+
+    from newslineage import Index
+
+    db = Path(tempfile.mkdtemp()) / "cross.db"
+    with Index(db, embedder="use", workers=workers) as index:
+        t0 = time.perf_counter()
+        report = index.add(indexed)
+        ingest_s = time.perf_counter() - t0
+        hits1 = hits5 = 0
+        latencies, misses = [], []
+        for q in queries:
+            t1 = time.perf_counter()
+            found = index.sources(Article(text=q.text, id=q.id, language=q.language), top=5).sources
+            latencies.append(time.perf_counter() - t1)
+            ids = [s.article.id for s in found]
+            hits1 += bool(ids) and ids[0] == q.gold
+            hits5 += q.gold in ids
+            if not ids or ids[0] != q.gold:
+                misses.append(f"{q.id}: gold {q.gold} at rank {ids.index(q.gold) + 1 if q.gold in ids else None}; top {ids[:3]}")
+    size = sum(os.path.getsize(p) for p in db.parent.glob(db.name + "*"))
+    latencies.sort()
+    n = max(1, len(queries))
+    row = [name, report.added, len(queries), hits1 / n, hits5 / n, report.added / ingest_s, size / max(1, report.added) / 1000, latencies[len(latencies) // 2] * 1000 if latencies else float("nan")]
+    return row, misses
+
+
+def ecce_sources(limit: int | None, workers: int | None, show_misses: int = 0) -> list[list[object]]:
+    """ZH->EN and EN->ZH source retrieval among all ECCE editorials plus distractors."""
+    pairs = ecce_pairs()
+    docs, distractors, _ = long_documents()
+    wmt_docs = [d for d in docs if d.id.startswith("wmt-")]
+    en = [Article(text="\n".join(p.en), id=f"en-{p.name}", language="en") for p in pairs]
+    zh = [Article(text="\n".join(p.zh), id=f"zh-{p.name}", language="zh") for p in pairs]
+    chosen = pairs[:limit]
+    rows = []
+    row, misses = _index_and_query(
+        "ECCE zh->en (509 en + 66 en distractors)", en + wmt_docs + distractors,
+        [PassageQuery(f"zh-{p.name}", "\n".join(p.zh), "zh", f"en-{p.name}") for p in chosen], workers,
+    )
+    rows.append(row)
+    for m in misses[:show_misses]:
+        print("MISS", m)
+    _, de_docs = _german_documents()
+    row, misses = _index_and_query(
+        f"ECCE en->zh (509 zh + {len(de_docs) + len(distractors)} de/en distractors)", zh + de_docs + distractors,
+        [PassageQuery(f"en-{p.name}", "\n".join(p.en), "en", f"zh-{p.name}") for p in chosen], workers,
+    )
+    rows.append(row)
+    for m in misses[:show_misses]:
+        print("MISS", m)
+    return rows
+
+
+def _german_documents(lines_per_doc: int = 30) -> tuple[int, list[Article]]:
+    from _crossdata import wmt_lines
+
+    de, _en, _other = wmt_lines()
+    return lines_per_doc, [Article(text="\n".join(de[i : i + lines_per_doc]), id=f"wmt-de-{i:04d}", language="de") for i in range(0, len(de) - lines_per_doc + 1, lines_per_doc)]
+
+
+def passages(workers: int | None, show_misses: int = 0) -> list[list[object]]:
+    """Translated paragraphs from inside long documents against all documents."""
+    docs, distractors, queries = long_documents()
+    rows = []
+    row, misses = _index_and_query(f"translated passages ({len(docs) + len(distractors)} documents)", docs + distractors, queries, workers)
+    rows.append(row)
+    for lang in ("zh", "de"):
+        sub = [q for q in queries if q.language == lang]
+        bad = [m for m in misses if m.startswith("ecce-zh" if lang == "zh" else "wmt-de")]
+        rows.append([f"  of which {lang} queries", "", len(sub), 1 - len(bad) / max(1, len(sub)), float("nan"), float("nan"), float("nan"), float("nan")])
+    for m in misses[:show_misses]:
+        print("MISS", m)
+    return rows
+
+
+_SOURCES_HEADERS = ["benchmark", "indexed", "queries", "top-1", "top-5", "ingest art/s", "index kB/article", "sources p50 ms"]
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("which", nargs="?", default="wmt", choices=["wmt", "ecce-links", "ecce-sources", "passages", "all"])
+    ap.add_argument("--workers", type=int, default=None, help="ingest processes (ecce-sources, passages)")
     ap.add_argument("--limit", type=int, default=40, help="number of synthetic pairs (default 40)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--window", type=int, default=15, help="German lines per article")
@@ -313,6 +439,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--errors", type=int, default=0, help="print the first K errors")
     ap.add_argument("--semantic-threshold", type=float, default=None, help="override semantic_threshold (tuning)")
     args = ap.parse_args(argv)
+    if args.which != "wmt":
+        limit = args.limit if "--limit" in (argv if argv is not None else sys.argv) else None
+        if args.which in ("ecce-links", "all"):
+            print(table(["what", "counts", "", "precision", "recall", "F1"], ecce_links(limit, args.errors)))
+        if args.which in ("ecce-sources", "all"):
+            print(table(_SOURCES_HEADERS, ecce_sources(limit, args.workers, args.errors)))
+        if args.which in ("passages", "all"):
+            print(table(_SOURCES_HEADERS, passages(args.workers, args.errors)))
+        if args.which != "all":
+            return
     c, spp = run(args.limit, args.seed, args.window, not args.lexical, args.errors, args.semantic_threshold)
     lp = c.pair_ok / c.pair_all if c.pair_all else 1.0
     lr = c.lines_linked / c.lines_gold if c.lines_gold else 1.0

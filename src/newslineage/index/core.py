@@ -44,7 +44,7 @@ def _embedder_key(name: str) -> str:
     raise IncompatibleStoreError(f"index embedder {name!r} is unknown to this newslineage; rebuild with: newslineage ingest ... --db NEW.db")
 
 
-def default_params(embedder: str, segmenter: str = DEFAULT_SEGMENTER) -> IndexParams:
+def default_params(embedder: str, segmenter: str = DEFAULT_SEGMENTER, passage_sentences: int = 0) -> IndexParams:
     """The parameters new indexes are built with (see ``index/sketch.py`` for the choice)."""
     return IndexParams(
         schema_version=SCHEMA_VERSION,
@@ -58,6 +58,7 @@ def default_params(embedder: str, segmenter: str = DEFAULT_SEGMENTER) -> IndexPa
         anchor_mod=8,
         embedder=embedder,
         segmenter=segmenter,
+        passage_sentences=passage_sentences,
     )
 
 
@@ -103,9 +104,11 @@ class Index:
             raise ConfigError(f"unknown segmenter {self.settings.segmenter!r}; choose {' or '.join(repr(s) for s in SEGMENTERS)}")
         if batch_size < 1:
             raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+        if self.settings.passage_sentences < 0:
+            raise ConfigError(f"passage_sentences must be 0 (no passage vectors) or more, not {self.settings.passage_sentences}")
         key = embedder or (self.settings.embedder if self.settings.embeddings else "none")
         self.path = str(path)
-        self._store = SQLiteStore(path, default_params(_embedder_name(key), self.settings.segmenter), adopt_embedder=embedder is None, create=create)
+        self._store = SQLiteStore(path, default_params(_embedder_name(key), self.settings.segmenter, self.settings.passage_sentences), adopt_embedder=embedder is None, create=create)
         self.params = self._store.params
         self.embedder_key = _embedder_key(self.params.embedder)
         if self.embedder_key != "none" and _embedder_name(self.embedder_key) != self.params.embedder:
@@ -115,6 +118,7 @@ class Index:
         self.workers = workers
         self.batch_size = batch_size
         self._vectors = None
+        self._passages = None
 
     # -- context manager and basics -----------------------------------------------------------
     def __enter__(self) -> Index:
@@ -208,9 +212,20 @@ class Index:
                 self._write(records, errors, report, started, on_progress)
         else:
             self._add_pooled(_prepend(first, batches), workers, report, started, on_progress)
+        t0 = time.perf_counter()
+        self.passage_search().update()
+        report.timings["ann"] += time.perf_counter() - t0
         report.seconds = time.perf_counter() - started
         self._vectors = None
         return report
+
+    def passage_search(self):
+        """Nearest-passage search over this index (``index/passages.py``)."""
+        if self._passages is None:
+            from .passages import PassageSearch
+
+            self._passages = PassageSearch(self._store, self.path + ".passages.usearch")
+        return self._passages
 
     def _add_pooled(self, batches: Iterator[list[Article]], workers: int, report: IngestReport, started: float, on_progress) -> None:
         import multiprocessing
@@ -323,6 +338,7 @@ class Index:
             query,
             settings=settings,
             vectors=self._vectors if use_vectors else None,
+            passages=self.passage_search() if use_vectors else None,
             top=top,
             before=before,
             after=after,

@@ -2,8 +2,9 @@
 
 ``process_batch`` is a pure function of a batch of articles and the index parameters, so it runs
 the same in-process and in a worker pool. Only the article-level vector is embedded here
-(headline plus the first body sentences, averaged): sentence vectors of the rest are computed
-when an article is first compared, and cached.
+(headline plus the first body sentences, averaged) and one sampled sentence per passage
+(``index/passages.py``): vectors of the other sentences are computed when an article is first
+compared, and cached.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..model import Article, Document
 from ..prepare import normalize, prepare
 from ..prepare.segment import widen_regex_cache  # noqa: F401  (kept importable here: lineage uses it)
 from ..store import ArticleRecord, IndexParams
+from .passages import passage_vectors
 from .sketch import sketch_many
 
 __all__ = ["LEAD_SENTENCES", "content_hash", "lead_texts", "process_batch", "widen_regex_cache"]
@@ -118,14 +120,18 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
     sketches = sketch_many(sets, num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
     t2 = time.perf_counter()
     vectors: list[tuple[np.ndarray | None, dict[int, np.ndarray]]] = [(None, {})] * len(docs)
+    passages: list[list[tuple[int, int, np.ndarray]]] = [[] for _ in docs]
+    t3 = t2
     if embedder_key != "none":
         from ..embed import get_embedder
 
         embedder = get_embedder(embedder_key)
         vectors = article_vectors(docs, embedder)
-    t3 = time.perf_counter()
+        t3 = time.perf_counter()
+        passages = passage_vectors(docs, embedder, params.passage_sentences, [cache for _, cache in vectors])
+    t4 = time.perf_counter()
     n = max(1, len(articles))
-    timing = {"prepare": (t1 - t0) / n, "fingerprint": (t2 - t1) / n, "embed": (t3 - t2) / n}
+    timing = {"prepare": (t1 - t0) / n, "fingerprint": (t2 - t1) / n, "embed": (t3 - t2) / n, "passages": (t4 - t3) / n}
     records = [
         ArticleRecord(
             article=a,
@@ -136,8 +142,9 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
             band_keys=sk.keys,
             vector=None if v is None else v.astype(np.float32),
             sentence_vectors=cache,
+            passages=ps,
             timings=timing,
         )
-        for a, d, sk, (v, cache) in zip(articles, docs, sketches, vectors)
+        for a, d, sk, (v, cache), ps in zip(articles, docs, sketches, vectors, passages)
     ]
     return records, errors

@@ -22,8 +22,10 @@ class IngestReport:
         skipped: Bad records skipped (unreadable, empty text).
         errors: Messages of the skipped records (``file:line: reason``), in input order.
         seconds: Wall-clock time of the run.
-        timings: Seconds per stage: parse, prepare, fingerprint, embed, write (the middle three
-            are summed over worker processes, so they can exceed ``seconds``).
+        timings: Seconds per stage: parse, prepare, fingerprint, embed (article vectors),
+            passages (passage vectors), write, ann (adding passages to the nearest-neighbour
+            file); prepare to passages are summed over worker processes, so they can exceed
+            ``seconds``.
     """
 
     added: int = 0
@@ -31,7 +33,7 @@ class IngestReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "prepare": 0.0, "fingerprint": 0.0, "embed": 0.0, "write": 0.0})
+    timings: dict[str, float] = field(default_factory=lambda: {"parse": 0.0, "prepare": 0.0, "fingerprint": 0.0, "embed": 0.0, "passages": 0.0, "write": 0.0, "ann": 0.0})
 
     @property
     def processed(self) -> int:
@@ -65,13 +67,17 @@ class Source:
             close each link is (1.0 = the query is a verbatim copy of it).
         comparison: The full comparison, query as A and this source as B.
         retrieval: How it was found: ``bands``/``anchors`` shared, ``containment`` of the query's
-            anchors, MinHash ``jaccard``, article vector ``cosine``.
+            anchors, MinHash ``jaccard``, article vector ``cosine``, ``passage_cosine`` and
+            ``passage_support`` of its passage vectors.
+        passage: The passage of the source closest to the query, ``(first sentence index, last
+            sentence index, cosine)``, when it was met through its passage vectors.
     """
 
     article: Article
     score: float
     comparison: Comparison
     retrieval: dict[str, float]
+    passage: tuple[int, int, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """This source in the ``newslineage.sources/1`` document."""
@@ -85,7 +91,17 @@ class Source:
             "relation": doc["relation"],
             "links": doc["links"],
             "retrieval": {k: round(v, 4) for k, v in self.retrieval.items()},
+            "passage": self._passage(),
         }
+
+    def _passage(self) -> dict[str, Any] | None:
+        if self.passage is None:
+            return None
+        first, last, cosine = self.passage
+        sents = {s.index: s for s in self.comparison.b.sentences}
+        if first not in sents or last not in sents:
+            return None
+        return {"sentences": [first, last], "start": sents[first].start, "end": sents[last].end, "cosine": round(cosine, 4)}
 
 
 @dataclass(frozen=True)

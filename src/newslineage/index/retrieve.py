@@ -1,7 +1,9 @@
 """Retrieve stage: candidate sources of a query, cheaply ranked, then compared sentence by sentence.
 
 Candidates are the union of lexical hits (LSH bands and containment anchors shared with the
-query) and the nearest article vectors (paraphrase, translation). They are filtered by time
+query), the nearest article vectors (paraphrase, translation) and the articles whose passage
+vectors are nearest to the query's sentences (a passage from inside a long source, translated
+or not: ``index/passages.py``). They are filtered by time
 (a source is not later than the query) and outlet, ranked by the strongest cheap signal, and
 the best ``compare_top`` get the full comparison kernel; the comparison's coverage of the query,
 weighted by link strength, gives the final order.
@@ -24,6 +26,7 @@ from ..prepare import prepare
 from ..settings import CompareSettings
 from ..textio import read_article
 from .ingest import article_vector
+from .passages import passage_evidence
 from .report import Source, SourcesResult
 from .sketch import jaccard, sketch
 
@@ -35,6 +38,10 @@ ANN_K = 30
 LEXICAL_K = 200
 #: Vector-only candidates compared: those within this cosine of the nearest one.
 SEMANTIC_MARGIN = 0.05
+#: Articles met through their passages that are looked at (by passage support) before filtering.
+PASSAGE_CANDIDATES = 30
+#: Passage candidates compared: those with at least this share of the best passage support.
+PASSAGE_MARGIN = 0.5
 #: Cosines below this say nothing about reuse (same language, unrelated story).
 _COSINE_FLOOR = 0.4
 #: A query sharing this much with an indexed article (containment or Jaccard of word 5-grams)
@@ -121,6 +128,7 @@ def find_sources(
     *,
     settings: CompareSettings,
     vectors=None,
+    passages=None,
     top: int = 5,
     before: str | None = None,
     after: str | None = None,
@@ -134,6 +142,7 @@ def find_sources(
         query: A path, bytes, text or ``Article``.
         settings: Comparison settings; ``embeddings`` on means vectors are used too.
         vectors: A ``VectorSearch`` over the article vectors, or None (lexical only).
+        passages: A ``PassageSearch`` over the passage vectors, or None.
         top: Sources returned.
         before, after: Time window (ISO 8601); see ``Index.sources``.
         exclude_outlets: Outlets never taken as sources.
@@ -162,7 +171,12 @@ def find_sources(
             cosines = dict(vectors.search(q_vec, ANN_K))
             missing = [r for r in lexical if r not in cosines]
             cosines.update(vectors.cosines(q_vec, missing))
-    candidates = set(lexical) | set(cosines)
+    by_passage = {}
+    if passages is not None and query_vectors is not None and len(query_vectors):
+        found_passages = passage_evidence(passages.search(query_vectors))
+        best_passages = sorted(found_passages, key=lambda r: (-found_passages[r].support, -found_passages[r].cosine, r))[:PASSAGE_CANDIDATES]
+        by_passage = {r: found_passages[r] for r in best_passages}
+    candidates = set(lexical) | set(cosines) | set(by_passage)
     headers = store.headers(candidates)
     query_date = _time(article.published_at)
     kept = [
@@ -183,8 +197,11 @@ def find_sources(
         }
         if r in cosines:
             ev["cosine"] = cosines[r]
+        if r in by_passage:
+            ev["passage_cosine"] = by_passage[r].cosine
+            ev["passage_support"] = by_passage[r].support
         lexical_signal = max(ev["containment"], ev["jaccard"]) if n_anchors >= 3 else ev["jaccard"] + 0.1 * min(anchors, 3)
-        semantic_signal = max(0.0, (ev.get("cosine", 0.0) - _COSINE_FLOOR) / (1 - _COSINE_FLOOR))
+        semantic_signal = max(0.0, (max(ev.get("cosine", 0.0), ev.get("passage_cosine", 0.0)) - _COSINE_FLOOR) / (1 - _COSINE_FLOOR))
         ev["lexical"] = lexical_signal if (bands or anchors) else 0.0
         ev["cheap"] = max(lexical_signal, semantic_signal)
         evidence[r] = ev
@@ -193,9 +210,16 @@ def find_sources(
     best_cos = max((ev["cosine"] for ev in evidence.values() if "cosine" in ev), default=0.0)
     best_lexical = max((ev["lexical"] for ev in evidence.values()), default=0.0)
     semantic = [] if best_lexical >= LEXICAL_STRONG else [r for r in kept if evidence[r].get("cosine", -1.0) >= best_cos - SEMANTIC_MARGIN]
+    # Passage support (several query sentences close to passages of one article) and article
+    # cosine are different scales: the two lists take turns, like lexical and semantic below.
+    best_support = max((ev.get("passage_support", 0.0) for ev in evidence.values()), default=0.0)
+    by_support = [] if best_lexical >= LEXICAL_STRONG or best_support <= 0 else sorted(
+        (r for r in kept if evidence[r].get("passage_support", 0.0) >= PASSAGE_MARGIN * best_support), key=lambda r: (-evidence[r]["passage_support"], r)
+    )
+    semantic = _interleave(by_support, sorted(semantic, key=lambda r: (-evidence[r]["cosine"], r)), compare_top)
     ranked = _interleave(
         sorted((r for r in kept if evidence[r]["lexical"] > 0), key=lambda r: (-evidence[r]["lexical"], r)),
-        sorted(semantic, key=lambda r: (-evidence[r]["cosine"], r)),
+        semantic,
         compare_top,
     )
     t2 = time.perf_counter()
@@ -203,6 +227,7 @@ def find_sources(
     stored = store.get_many(ranked)
     cand_docs = {r: Document(article=stored[r].article, language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
     b_vectors = _candidate_vectors(store, cand_docs, embedder) if embedder is not None and query_vectors is not None else {}
+    spans = store.passage_spans([by_passage[r].key for r in ranked if r in by_passage]) if by_passage else {}
     found: list[Source] = []
     for r in ranked:
         cand, cand_doc = stored[r], cand_docs[r]
@@ -214,7 +239,9 @@ def find_sources(
         )
         if not comparison.links:
             continue
-        found.append(Source(cand.article, source_score(comparison), comparison, evidence[r]))
+        hit = by_passage.get(r)
+        passage = (*spans[hit.key], hit.cosine) if hit is not None and hit.key in spans else None
+        found.append(Source(cand.article, source_score(comparison), comparison, evidence[r], passage))
     found.sort(key=lambda s: (-s.score, -s.retrieval["cheap"], s.article.id))
     t3 = time.perf_counter()
     timings = {"prepare": round(t1 - t0, 4), "retrieve": round(t2 - t1, 4), "compare": round(t3 - t2, 4)}

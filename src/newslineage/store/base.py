@@ -38,6 +38,7 @@ class IndexParams:
         anchor_mod: A shingle is a containment anchor when ``hash % anchor_mod == 0``.
         embedder: Name and version of the sentence encoder, or ``none``.
         segmenter: Sentence segmenter (``fast`` or ``pysbd``): stored sentence spans come from it.
+        passage_sentences: Body sentences per passage vector (``store/passages.py``); 0 = none.
     """
 
     schema_version: int
@@ -51,6 +52,7 @@ class IndexParams:
     anchor_mod: int
     embedder: str
     segmenter: str = "fast"
+    passage_sentences: int = 0
 
     def as_meta(self) -> dict[str, str]:
         """The values as text, as kept in the store's ``meta`` table."""
@@ -69,6 +71,8 @@ class ArticleRecord:
     band_keys: list[tuple[int, int]]
     vector: np.ndarray | None = None
     sentence_vectors: dict[int, np.ndarray] = field(default_factory=dict)
+    #: ``(first sentence index, last sentence index, unit vector)`` per passage (store/passages.py).
+    passages: list[tuple[int, int, np.ndarray]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from ..errors import CorruptStoreError, IncompatibleStoreError, StoreError
 from ..model import Article, Sentence
 from .base import ANCHOR_BAND, ArticleRecord, IndexParams, StoredArticle
+from .passages import PASSAGE_SCHEMA, passage_state, read_passage_spans, read_passage_vectors, write_passages
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS sentence_vector (
     article INTEGER NOT NULL, idx INTEGER NOT NULL, v BLOB NOT NULL,
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
-"""
+""" + PASSAGE_SCHEMA
 
 
 def _rebuild_hint(path: str) -> str:
@@ -177,6 +178,7 @@ class SQLiteStore:
                         "INSERT OR REPLACE INTO sentence_vector(article, idx, v) VALUES (?,?,?)",
                         [(rowid, i, _f16(v)) for i, v in rec.sentence_vectors.items()],
                     )
+                write_passages(db, rowid, rec.passages)
                 added += 1
         return added
 
@@ -275,6 +277,18 @@ class SQLiteStore:
     def sentence_vectors(self, rowid: int) -> dict[int, np.ndarray]:
         """Cached sentence vectors of one article."""
         return {i: np.frombuffer(v, dtype="<f2").astype(np.float32) for i, v in self._db.execute("SELECT idx, v FROM sentence_vector WHERE article = ?", (rowid,))}
+
+    def passage_state(self) -> tuple[int, int]:
+        """(number of passage vectors, largest passage key): changes whenever passages are added."""
+        return passage_state(self._db)
+
+    def passage_vectors(self, after_key: int = 0, rowids: Iterable[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Passage ``(keys, int8 matrix)`` above ``after_key`` or of these articles (store/passages.py)."""
+        return read_passage_vectors(self._db, after_key, rowids)
+
+    def passage_spans(self, keys: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """(first, last) body sentence index of passages by key."""
+        return read_passage_spans(self._db, keys)
 
     def integrity(self) -> str:
         """SQLite's own integrity check (``ok`` when sound)."""
