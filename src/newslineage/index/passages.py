@@ -8,11 +8,11 @@ every article is also cut into passages of ``passage_sentences`` consecutive bod
 What a passage's vector is, and why: embedding every sentence of every article costs 7-10 times
 the lead (USE's cost is linear in tokens: a 500-word article is ~145 ms on one shared core,
 its lead ~13 ms), which would put ingest far below 100 articles/s on two cores. A passage is
-instead represented by the vector of one of its sentences, the first with at least
-``_MIN_WORDS`` words (a sample, like the lexical containment anchors): a query embeds all of
-its own sentences anyway, so a passage of the query translated from the source contains the
-translation of a sampled sentence whenever it spans ``passage_sentences`` sentences, and its
-neighbours on the same subject come close when it is shorter. The first passage reuses the
+instead represented by the vector of its first sentence (a sample, like the lexical containment
+anchors): a query embeds all of its own sentences anyway, so a passage of the query translated
+from the source contains the translation of a sampled sentence whenever it spans
+``passage_sentences`` sentences, and its neighbours on the same subject come close when it is
+shorter. The first passage reuses the
 lead's vector.
 
 Search: exact (float32 matrix) up to ``EXACT_LIMIT`` passages, above that a usearch HNSW file
@@ -31,9 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Document
+from ..prepare.cjk import word_count
 from ..store.passages import KEY_BITS, MAX_PASSAGES
 
-__all__ = ["EXACT_LIMIT", "PASSAGE_K", "PassageHit", "PassageSearch", "document_passages", "passage_evidence", "passage_vectors"]
+__all__ = ["EXACT_LIMIT", "PASSAGE_K", "PassageHit", "PassageSearch", "document_passages", "passage_evidence", "open_ann", "passage_vectors", "query_pairs"]
 
 #: Largest number of passages searched exactly.
 EXACT_LIMIT = 20000
@@ -41,8 +42,10 @@ EXACT_LIMIT = 20000
 PASSAGE_K = 10
 #: A sampled sentence has at least this many words when its passage has one (a one-word
 #: "No." says nothing of the passage).
-_MIN_WORDS = 8
+_MIN_WORDS = 4
 _MAX_CHARS = 400
+#: Adjacent sentence pairs of a query embedded for the passage search (see ``query_pairs``).
+MAX_QUERY_PAIRS = 16
 #: Cosines below this say nothing about a passage's source (unrelated news sentences score up
 #: to ~0.4, translations of each other 0.6-0.9).
 PASSAGE_FLOOR = 0.45
@@ -57,7 +60,9 @@ def document_passages(doc: Document, size: int) -> list[tuple[int, int, int]]:
     out = []
     for start in range(0, min(len(body), size * MAX_PASSAGES), size):
         window = body[start : start + size]
-        sampled = next((s for s in window if len(s.text.split()) >= _MIN_WORDS or len(s.text) >= 3 * _MIN_WORDS), window[0])
+        # the window's first sentence, so any run of ``size`` body sentences holds exactly one
+        # sampled sentence; a fragment ("No.", a lone name) is passed over for the next one
+        sampled = next((s for s in window if word_count(s.text) >= _MIN_WORDS), window[0])
         out.append((window[0].index, window[-1].index, sampled.index))
     return out
 
@@ -85,6 +90,18 @@ def passage_vectors(docs: Sequence[Document], embedder, size: int, known: Sequen
         [(first, last, known[n][s] if s in known[n] else fresh[(n, s)]) for first, last, s in plan]
         for n, plan in enumerate(plans)
     ]
+
+
+def query_pairs(doc: Document, limit: int = MAX_QUERY_PAIRS) -> list[str]:
+    """Texts of adjacent body-sentence pairs of a query, the first ``limit`` of them.
+
+    Translators split and merge sentences (an English sentence often becomes two Chinese ones,
+    each only half as close to it), so a query is matched by its sentences and by each pair of
+    neighbours. Only the query pays for this: it is one text, the index holds millions.
+    """
+    body = doc.body
+    glue = "" if doc.language in ("zh", "ja") else " "
+    return [body[i].text[:_MAX_CHARS] + glue + body[i + 1].text[:_MAX_CHARS] for i in range(min(len(body) - 1, limit))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +184,7 @@ class PassageSearch:
             keys, mat = self._store.passage_vectors()
             self._keys, self._matrix = keys, mat.astype(np.float32) / 127.0
         else:
-            self._ann = self.update(state)
+            self.update(state)
 
     def update(self, state: tuple[int, int] | None = None):
         """Bring the HNSW file up to the store's passages (adding only new ones); returns the index.
@@ -184,6 +201,7 @@ class PassageSearch:
         with _OPEN_LOCK:
             hit = _OPEN.get(path)
             if hit is not None and hit[0] == state:
+                self._state, self._ann, self._matrix = state, hit[1], None
                 return hit[1]
             built = _sidecar(path)
             index = None
@@ -205,7 +223,7 @@ class PassageSearch:
                     json.dump({"state": list(state)}, fh)
                 index = _restore(path, view=True, size=state[0]) or index
             _OPEN[path] = (state, index)
-            self._state = state
+            self._state, self._ann, self._matrix = state, index, None
             return index
 
     def search(self, vectors: np.ndarray, k: int = PASSAGE_K) -> list[list[tuple[int, float]]]:
@@ -230,6 +248,12 @@ class PassageSearch:
             cols = cols[np.argsort(-sims[i, cols])]
             out.append([(int(self._keys[c]), float(sims[i, c])) for c in cols])
         return out
+
+
+def open_ann(path: str, size: int):
+    """The passage HNSW file at ``path``, memory-mapped, when it holds exactly ``size`` passages."""
+    built = _sidecar(path)
+    return _restore(path, view=True, size=size) if built is not None and built[0] == size else None
 
 
 def _sidecar(path: str) -> tuple[int, int] | None:

@@ -26,7 +26,7 @@ from ..prepare import prepare
 from ..settings import CompareSettings
 from ..textio import read_article
 from .ingest import article_vector
-from .passages import passage_evidence
+from .passages import passage_evidence, query_pairs
 from .report import Source, SourcesResult
 from .sketch import jaccard, sketch
 
@@ -173,7 +173,9 @@ def find_sources(
             cosines.update(vectors.cosines(q_vec, missing))
     by_passage = {}
     if passages is not None and query_vectors is not None and len(query_vectors):
-        found_passages = passage_evidence(passages.search(query_vectors))
+        pairs = query_pairs(doc)
+        units = np.vstack([query_vectors, embedder.encode(pairs)]) if pairs else query_vectors
+        found_passages = passage_evidence(passages.search(units))
         best_passages = sorted(found_passages, key=lambda r: (-found_passages[r].support, -found_passages[r].cosine, r))[:PASSAGE_CANDIDATES]
         by_passage = {r: found_passages[r] for r in best_passages}
     candidates = set(lexical) | set(cosines) | set(by_passage)

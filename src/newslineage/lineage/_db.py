@@ -122,6 +122,16 @@ class IndexReader:
             groups.setdefault(outlet, []).append(rowid)
         yield from groups.items()
 
+    def languages(self) -> dict[int, str | None]:
+        """Language of every article by row id."""
+        return dict(self._db.execute("SELECT rowid, language FROM article"))
+
+    def passage_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """Passage vectors ``(keys uint64, int8 matrix)``; empty when the index has none (store/passages.py)."""
+        from ..store.passages import read_passage_vectors
+
+        return read_passage_vectors(self._db)
+
     def vectors(self) -> tuple[np.ndarray, np.ndarray]:
         """Article vectors ``(rowids, float32 unit matrix)``; empty when the index has none."""
         try:

@@ -11,7 +11,8 @@ Two sources of evidence, both read from the index:
   from the stored texts (``sentence_keys``). They find short edited passages that share no
   sampled anchor.
 * **Semantic** (optional): article vectors' nearest neighbours above a cosine, which finds
-  rewrites and translations that share few words.
+  rewrites and translations that share few words, and articles in different languages whose
+  passage vectors come close (``crosslingual.py``): a translation of part of a long text.
 
 Pairs inside one outlet are left out: an outlet repeating itself is not reuse between outlets.
 """
@@ -26,6 +27,7 @@ from itertools import combinations
 import numpy as np
 
 from ._db import ArticleMeta, IndexReader
+from .crosslingual import crosslingual_pairs
 from .sentence_keys import sentence_key_pairs
 
 __all__ = ["Candidate", "CandidateSettings", "find_candidates", "time_order"]
@@ -143,6 +145,8 @@ def find_candidates(
     outlet = {m.rowid: m.outlet for m in articles}
     bands, anchors = lexical_pairs(reader, rank, settings, min_rowid)
     cosines = vector_pairs(reader, settings, min_rowid) if embeddings else {}
+    for key, cos in (crosslingual_pairs(reader, min_rowid) if embeddings else {}).items():
+        cosines[key] = max(cos, cosines.get(key, -1.0))
     sentence = sentence_key_pairs(reader, [m.rowid for m in articles], settings.max_key_holders, min_rowid) if settings.sentence_keys else {}
     keys = {k for k in bands} | {k for k, n in anchors.items() if n >= settings.min_anchors} | set(cosines)
     keys |= {k for k, n in sentence.items() if n >= settings.min_sentence_keys}

@@ -27,8 +27,9 @@ from ..lang.quotes import is_quote, quoted_shares
 from ..model import Article, Document, Sentence
 from ._db import IndexReader
 from .boilerplate import sentence_key
+from .crosslingual import is_crosslingual, translation_links
 
-__all__ = ["PairResult", "Prepared", "compare_chunk", "fast_compare", "init_worker"]
+__all__ = ["PairResult", "Prepared", "compare_chunk", "fast_compare", "init_worker", "pair_result"]
 
 #: Dice of word features from which two sentences are linked (``lexical_only_threshold``).
 LINK_THRESHOLD = 0.3
@@ -191,7 +192,12 @@ def fast_compare(a: Prepared, b: Prepared, threshold: float = LINK_THRESHOLD) ->
                 links.append((a.index[r], b.index[c], kind, round(float(scores[k]), 4)))
                 if a.quoted and b.quoted and a.quoted[r] and b.quoted[c]:
                     quotes.append((a.index[r], b.index[c]))
-    links.sort()
+    return pair_result(a, b, links, quotes)
+
+
+def pair_result(a: Prepared, b: Prepared, links: list[tuple[int, int, str, float]], quotes: Sequence[tuple[int, int]] = ()) -> PairResult:
+    """The ``PairResult`` of two prepared articles and their sentence links."""
+    links = sorted(links)
     pos_a = {i: n for n, i in enumerate(a.index)}
     pos_b = {i: n for n, i in enumerate(b.index)}
     total_a, total_b = sum(a.chars), sum(b.chars)
@@ -282,6 +288,9 @@ def compare_chunk(pairs: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int
         if a not in docs or b not in docs:
             continue
         res = fast_compare(docs[a][0], docs[b][0])
+        if not res.links and _STATE["embeddings"] and is_crosslingual(docs[a][0].language, docs[b][0].language):
+            # a translation shares no words: its links come from sentence embeddings (crosslingual.py)
+            res = pair_result(docs[a][0], docs[b][0], translation_links(_document(a, docs[a][1]), _document(b, docs[b][1]), docs[a][0].index, docs[b][0].index))
         if not res.links:
             continue
         results.append(res)
