@@ -5,7 +5,8 @@
     python bench/ingest_scale.py /tmp/c100k --db F --queries-only --cold   # sources timing again
 
 Ingests ``corpus.jsonl`` into a fresh index, timing each stage (parse, prepare, fingerprint,
-embed, write; the middle three are CPU seconds summed over worker processes), then runs
+embed, passages, write, ann; prepare to passages are CPU seconds summed over worker processes;
+``NEWSLINEAGE_PASSAGE_SENTENCES=0`` measures without passage vectors), then runs
 ``sources`` for derived articles listed in ``truth.jsonl`` and reports latency and recall@1.
 """
 
@@ -53,7 +54,7 @@ def main() -> None:
         queries(args)
         return
 
-    db = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    db = args.db = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     embedder = "none" if args.no_embeddings else "use"
     articles = read_jsonl(args.corpus / "corpus.jsonl")
     if args.limit:
@@ -70,7 +71,8 @@ def main() -> None:
     print(table(["stage", "seconds", "ms/article"], rows))
     print(
         f"\nthroughput {report.added / report.seconds:.1f} articles/s; peak RSS main {_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
-        f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB; index {size_mb:.1f} MB for {n} articles\n"
+        f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB; index {size_mb:.1f} MB for {n} articles "
+        f"({size_mb * 1000 / max(1, n):.1f} kB per article, passage vectors and their HNSW file included)\n"
     )
 
     queries(args)

@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 from newslineage import Article, Index
+from newslineage.index.render import render_sources_html
 from newslineage.lineage import analyze
 from newslineage.lineage._db import IndexReader
 from newslineage.lineage.crosslingual import crosslingual_pairs, is_crosslingual
@@ -78,3 +79,4 @@ def test_sources_finds_a_translated_passage_and_names_it(tmp_path):
             passage = best.to_dict()["passage"]
             assert passage["sentences"] == [first, last] and passage["start"] < passage["end"]
             assert {link.kind for link in best.comparison.links} == {"translation"}
+            assert "passage: sentences" in render_sources_html(result)

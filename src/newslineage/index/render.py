@@ -28,6 +28,15 @@ def _pairs(source: Source, limit: int = 3) -> list[tuple[str, str, str, float]]:
     ]
 
 
+def _passage_words(source: Source) -> str:
+    """Where in the source the query's passage was found: "passage: sentences 12-15 (cos 0.81)"."""
+    first, last, cosine = source.passage  # type: ignore[misc]
+    body = [s.index for s in source.comparison.b.body]
+    pos = [n + 1 for n, i in enumerate(body) if i in (first, last)]
+    where = f"sentences {pos[0]}-{pos[-1]} of {len(body)}" if pos else f"sentences {first}-{last}"
+    return f"passage: {where} (cos {cosine:.2f})"
+
+
 def _clip(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -56,6 +65,8 @@ def render_sources_text(result: SourcesResult) -> Group:
             who.append(f"\n{art.outlet or ''} {art.published_at or ''}".rstrip(), style="dim")
         if art.title:
             who.append(f"\n{_clip(art.title, 60)}")
+        if src.passage is not None:
+            who.append(f"\n{_passage_words(src)}", style="dim")
         links = Text()
         for qa, sb, kind, score in _pairs(src):
             links.append(f"[{kind} {score:.2f}] ", style="magenta")
@@ -74,7 +85,8 @@ def render_sources_html(result: SourcesResult) -> str:
     for rank, src in enumerate(result.sources, 1):
         rel = src.comparison.relation
         rows.append(
-            f"<tr><td>{rank}</td><td><b>{e(src.article.id)}</b><br><small>{e(src.article.outlet or '')} {e(src.article.published_at or '')}</small><br>{e(src.article.title or '')}</td>"
+            f"<tr><td>{rank}</td><td><b>{e(src.article.id)}</b><br><small>{e(src.article.outlet or '')} {e(src.article.published_at or '')}</small><br>{e(src.article.title or '')}"
+            f"{'<br><small>' + e(_passage_words(src)) + '</small>' if src.passage is not None else ''}</td>"
             f"<td>{e(verdict_words(rel.verdict, style='sources'))}</td><td>{src.score:.2f}</td><td>{rel.coverage_a_chars:.0%}</td><td>{e(rel.explanation)}</td></tr>"
         )
     detail = ""
