@@ -33,7 +33,7 @@ class CompareSettings:
         "Sentence segmenter: 'fast' (our rules; ~40x faster than pysbd and agrees with it on 99% of news sentence boundaries) or 'pysbd'. An index remembers the one it was built with.",
     )
     passage_sentences: int = _f(
-        4,
+        3,
         "Body sentences per passage vector of an indexed article (a text taken from inside a long document, or translated, finds it by its passages). Recorded in the index; 0 = article vectors only.",
     )
     semantic_threshold: float = _f(0.65, "Embedding cosine at or above which two sentences are linked.")

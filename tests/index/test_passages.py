@@ -31,14 +31,18 @@ def test_passages_cover_the_body_and_sample_each_window_first_sentence():
     doc = prepare(_article("harbour_en.txt"))
     plan = document_passages(doc, 4)
     body = [s.index for s in doc.body]
-    assert len(body) == 16 and len(plan) == 4
-    assert [(f, last) for f, last, _ in plan] == [(body[i], body[min(i + 3, 15)]) for i in range(0, 16, 4)]
+    assert len(body) == 16
+    # the lead sentence alone, then windows of 4 from the second sentence on
+    assert [(f, last) for f, last, _ in plan] == [(body[0], body[0]), (body[1], body[4]), (body[5], body[8]), (body[9], body[12]), (body[13], body[15])]
     assert all(sampled == first for first, _, sampled in plan)
+    sampled = {s for *_, s in plan}
+    assert all(sampled & set(body[i : i + 4]) for i in range(len(body) - 3))  # any 4 in a row hold a sample
 
 
 def test_a_fragment_is_passed_over_for_the_next_sentence():
-    doc = prepare(Article(text="No. The council voted on Tuesday to build the bridge. It will cost money.", language="en"))
-    (first, last, sampled), = document_passages(doc, 3)
+    doc = prepare(Article(text="The mayor spoke to the press on Monday. No. The council voted on Tuesday to build the bridge. It will cost money.", language="en"))
+    _lead, (first, last, sampled) = document_passages(doc, 3)
+    assert doc.sentences[first].text == "No."
     assert doc.sentences[sampled].text.startswith("The council")
 
 
@@ -63,9 +67,9 @@ def test_ingest_stores_int8_passages_and_the_setting(tmp_path):
         index.add(_corpus())
         assert index.params.passage_sentences == 4
         keys, mat = index.store.passage_vectors()
-        assert mat.dtype == np.int8 and len(keys) == 4 + 2 + 2
+        assert mat.dtype == np.int8 and len(keys) == 5 + 3 + 2
         assert sorted({int(k) >> KEY_BITS for k in keys}) == [1, 2, 3]
-        assert index.store.passage_spans([passage_key(1, 0)]) == {passage_key(1, 0): (1, 4)}  # sentence 0 is the headline
+        assert index.store.passage_spans([passage_key(1, 0)]) == {passage_key(1, 0): (1, 1)}  # sentence 0 is the headline, the lead sentence is passage 0
 
 
 def test_an_index_refuses_another_passage_granularity(tmp_path):

@@ -38,7 +38,7 @@ ANN_K = 30
 LEXICAL_K = 200
 #: Vector-only candidates compared: those within this cosine of the nearest one.
 SEMANTIC_MARGIN = 0.05
-#: Articles met through their passages that are looked at (by passage support) before filtering.
+#: Articles met through their passages that are looked at (by ``PassageHit.score``) before filtering.
 PASSAGE_CANDIDATES = 30
 #: Passage candidates compared: those whose passage score is within this of the best one.
 PASSAGE_MARGIN = 0.15
@@ -172,11 +172,14 @@ def find_sources(
             missing = [r for r in lexical if r not in cosines]
             cosines.update(vectors.cosines(q_vec, missing))
     by_passage = {}
-    if passages is not None and query_vectors is not None and len(query_vectors):
+    # a query whose words already meet a source does not need its passages (see LEXICAL_STRONG);
+    # the containment of its anchors tells that before any candidate is loaded
+    words_meet = len(sk.anchors) >= 3 and any(hits[r][1] / len(sk.anchors) >= LEXICAL_STRONG for r in lexical)
+    if passages is not None and query_vectors is not None and len(query_vectors) and not words_meet:
         pairs = query_pairs(doc)
         units = np.vstack([query_vectors, embedder.encode(pairs)]) if pairs else query_vectors
         found_passages = passage_evidence(passages.search(units))
-        best_passages = sorted(found_passages, key=lambda r: (-found_passages[r].support, -found_passages[r].cosine, r))[:PASSAGE_CANDIDATES]
+        best_passages = sorted(found_passages, key=lambda r: (-found_passages[r].score, r))[:PASSAGE_CANDIDATES]
         by_passage = {r: found_passages[r] for r in best_passages}
     candidates = set(lexical) | set(cosines) | set(by_passage)
     headers = store.headers(candidates)
@@ -212,12 +215,9 @@ def find_sources(
     best_cos = max((ev["cosine"] for ev in evidence.values() if "cosine" in ev), default=0.0)
     best_lexical = max((ev["lexical"] for ev in evidence.values()), default=0.0)
     semantic = [] if best_lexical >= LEXICAL_STRONG else [r for r in kept if evidence[r].get("cosine", -1.0) >= best_cos - SEMANTIC_MARGIN]
-    # Passage support (several query sentences close to passages of one article) and article
-    # cosine are different scales: the two lists take turns, like lexical and semantic below.
-    # A passage's score: its best cosine with a query sentence, plus a little for every other
-    # query sentence close to the same article (on ECCE/WMT21 translated passages the gold
-    # source ranks first 93% of the time by this, 92% by support alone).
-    passage_score = {r: ev["passage_cosine"] + 0.2 * ev["passage_support"] for r, ev in evidence.items() if "passage_cosine" in ev}
+    # Passage scores (PassageHit.score) and article cosines are different scales: the two lists
+    # take turns, like lexical and semantic below.
+    passage_score = {r: by_passage[r].score for r in kept if r in by_passage}
     best_passage = max(passage_score.values(), default=0.0)
     by_passage_score = [] if best_lexical >= LEXICAL_STRONG else sorted(
         (r for r, v in passage_score.items() if v >= best_passage - PASSAGE_MARGIN and evidence[r]["passage_cosine"] >= _COSINE_FLOOR), key=lambda r: (-passage_score[r], r)

@@ -8,10 +8,10 @@ additions, used only when the index has vectors:
   ``sources`` searches, ``index/passages.py``) come close (cosine >= ``min_cosine``). Only
   articles outside the corpus's main language ask for neighbours: a pair of languages always
   has one side there, and a corpus in one language costs nothing.
-* **comparison**: a cross-lingual candidate that the lexical fast path leaves without links is
-  compared by the full kernel with sentence embeddings (``compare_documents``), and its links
-  (of kind ``translation``) become the pair's result, so the pair can become a reuse edge and
-  join its original's story.
+* **comparison**: a candidate pair in two languages is compared by the full kernel with
+  sentence embeddings (``compare_documents``) instead of the lexical fast path, which would
+  link only sentences sharing names and numbers; its links (of kind ``translation``) become
+  the pair's result, so the pair can become a reuse edge and join its original's story.
 """
 
 from __future__ import annotations

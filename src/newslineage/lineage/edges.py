@@ -287,10 +287,11 @@ def compare_chunk(pairs: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int
     for a, b in pairs:
         if a not in docs or b not in docs:
             continue
-        res = fast_compare(docs[a][0], docs[b][0])
-        if not res.links and _STATE["embeddings"] and is_crosslingual(docs[a][0].language, docs[b][0].language):
-            # a translation shares no words: its links come from sentence embeddings (crosslingual.py)
+        if _STATE["embeddings"] and is_crosslingual(docs[a][0].language, docs[b][0].language):
+            # a translation shares only names and numbers: its links come from sentence embeddings
             res = pair_result(docs[a][0], docs[b][0], translation_links(_document(a, docs[a][1]), _document(b, docs[b][1]), docs[a][0].index, docs[b][0].index))
+        else:
+            res = fast_compare(docs[a][0], docs[b][0])
         if not res.links:
             continue
         results.append(res)
