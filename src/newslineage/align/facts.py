@@ -21,7 +21,7 @@ from ..lang import (
     RELATIVE_DAYS,
     WEEKDAYS,
 )
-from ..lang.data import AMBIGUOUS_MONTHS, SCALES, WEAK_NUMBER_WORDS
+from ..lang.data import ALIAS_GROUP, AMBIGUOUS_MONTHS, SCALES, WEAK_NUMBER_WORDS
 from ..model import FactChange, Sentence
 
 __all__ = ["Fact", "extract_facts", "fact_changes"]
@@ -45,24 +45,6 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|Uhr|h)\b", re.IGN
 _CAPSEQ = re.compile(r"\b[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*(?:\s+(?:of|de|la|von|van|der|du|al|bin)?\s*[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*)*", re.UNICODE)
 _MONTH_CONTEXT = re.compile(r"(?:in|early|late|mid|since|until|by|on|last|next|this)\s*-?$", re.IGNORECASE)
 
-# Capitals, countries, demonyms and common metonyms name the same actor in news copy
-# ("Washington" for the US government); a swap inside one group is not a changed fact.
-_ALIASES = [
-    {"us", "u.s", "usa", "united states", "america", "american", "americans", "washington", "white house"},
-    {"china", "chinese", "beijing", "peking"},
-    {"russia", "russian", "moscow", "kremlin"},
-    {"uk", "britain", "british", "united kingdom", "london", "downing street", "britiain"},
-    {"germany", "german", "berlin", "deutschland"},
-    {"france", "french", "paris", "elysee", "élysée"},
-    {"ukraine", "ukrainian", "kyiv", "kiev"},
-    {"japan", "japanese", "tokyo"},
-    {"eu", "european union", "brussels"},
-    {"israel", "israeli", "jerusalem"},
-    {"iran", "iranian", "tehran"},
-    {"india", "indian", "new delhi", "delhi"},
-    {"taiwan", "taiwanese", "taipei"},
-]
-_ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
 
 
 def _parse_numeral(text: str, language: str) -> float | None:
@@ -160,7 +142,7 @@ def extract_facts(sentence: Sentence, language: str) -> list[Fact]:
 def _entity_match(x: str, y: str) -> bool:
     if x == y or x in y or y in x:
         return True
-    ax, ay = _ALIAS_OF.get(x), _ALIAS_OF.get(y)
+    ax, ay = ALIAS_GROUP.get(x), ALIAS_GROUP.get(y)
     if ax is not None and ax == ay:
         return True
     tx, ty = set(x.replace("’s", "").split()), set(y.replace("’s", "").split())
