@@ -5,7 +5,8 @@ A newspaper fuses two wire sentences into one, keeps a clause of a source senten
 detail of its own, or turns direct speech into reported speech. So each body sentence of A gets a
 *support level* from the words it shares with the sentences of B that say the same thing:
 
-- ``kept``: its content is in B (one sentence, or several fused);
+- ``kept``: its content is in B (one sentence, or several fused), every name and figure of it
+  included (a sentence that names someone its source does not is news of its own);
 - ``partial``: some of its content is in B, some is not (the new words are named);
 - ``added``: nothing of it is in B beyond the names the whole story shares.
 
@@ -57,6 +58,9 @@ SYNONYM_COSINE = 0.8
 
 WordVectors = Callable[[list[str]], np.ndarray]
 
+#: What precedes a capital that starts a new sentence or quotation rather than a name.
+_AFTER_STOP = frozenset({". ", "? ", "! ", ': ', '" ', "“", "‘", "'"})
+
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 
@@ -67,6 +71,7 @@ class _Word:
     key: str  # stem, or alias group
     content: bool
     low: str  # the word, lower case
+    fact: bool = False  # a name (capitalised inside the sentence) or a figure
 
 
 def _words(text: str, offset: int, language: str) -> list[_Word]:
@@ -85,9 +90,11 @@ def _words(text: str, offset: int, language: str) -> list[_Word]:
                 keys[k : k + size] = [f"@{group}"] * size
                 break
     out = []
-    for m, low, key in zip(matches, lows, keys):
+    for k, (m, low, key) in enumerate(zip(matches, lows, keys)):
         content = low not in stop and (len(low) > 1 or low.isdigit())
-        out.append(_Word(offset + m.start(), offset + m.end(), key, content, low))
+        word = m.group()
+        fact = content and (any(ch.isdigit() for ch in word) or (k > 0 and word[0].isupper() and text[m.start() - 2 : m.start()] not in _AFTER_STOP))
+        out.append(_Word(offset + m.start(), offset + m.end(), key, content, low, fact))
     return out
 
 
@@ -185,13 +192,14 @@ def sentence_support(
         elif link is not None:
             strong = (link.semantic or 0.0) >= KEPT_COSINE or link.kind in ("verbatim", "edit")
             level = "kept" if share >= KEPT_SHARE or strong else "partial"
-        elif share >= KEPT_SHARE:
+        elif share >= KEPT_SHARE and not any(w.fact and w.key not in covered for w in content):
             level = "kept"
         elif share >= PARTIAL_SHARE:
             level = "partial"
         else:
             level = "added"
         spans = () if level == "added" or sim.crosslingual else _new_spans(words, covered)
+        facts = tuple((w.start, w.end) for w in content if w.fact and w.key not in covered) if spans else ()
         supports.append(
             Support(
                 a=sim.a_index[r],
@@ -199,6 +207,7 @@ def sentence_support(
                 share=round(share, 4),
                 b=tuple(sorted(sim.b_index[c] for c in chosen)) if level != "added" else (),
                 new=spans,
+                new_facts=facts,
             )
         )
     return tuple(supports)

@@ -67,7 +67,14 @@ def _passage(p: Passage) -> dict[str, Any]:
 
 
 def _support(s: Support) -> dict[str, Any]:
-    return {"a": s.a, "level": s.level, "share": s.share, "b": list(s.b), "new": [list(span) for span in s.new]}
+    return {
+        "a": s.a,
+        "level": s.level,
+        "share": s.share,
+        "b": list(s.b),
+        "new": [list(span) for span in s.new],
+        "new_facts": [list(span) for span in s.new_facts],
+    }
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:

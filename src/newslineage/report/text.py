@@ -83,7 +83,11 @@ def render_comparison(comparison: Comparison, a_name: str = "A", b_name: str = "
         body = Text()
         for s in partial:
             body.append_text(_with_new_words(a, s.a, s.new))
-            body.append(f"\n    {s.share:.0%} found in {b_name} {_refs(s.b)}\n", style="dim")
+            body.append(f"\n    {s.share:.0%} found in {b_name} {_refs(s.b)}", style="dim")
+            if s.new_facts:
+                names = ", ".join(dict.fromkeys(a.article.text[x:y] for x, y in s.new_facts))
+                body.append(f"; names and figures not in {b_name}: {names}", style="magenta")
+            body.append("\n")
         parts.append(Panel(body, title=f"{words.partial}: {len(partial)}", border_style="yellow"))
 
     def listing(title: str, doc, indexes, style: str) -> None:
