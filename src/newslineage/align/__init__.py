@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..fingerprint import tokens
 from ..model import Document, Link, Passage, Support
 from ..settings import CompareSettings
 from ..unionfind import UnionFind
@@ -151,7 +152,7 @@ def align(
             kind = "edit"  # copied word for word into the other side, with text added around it
         a_facts = [f for s in a_sents for f in extract_facts(s, a.language)]
         b_facts = [f for s in b_sents for f in extract_facts(s, b.language)]
-        changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start)
+        changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start, _stems(a_text), _stems(b_text))
         links.append(
             Link(
                 a=a_idx,
@@ -183,6 +184,10 @@ def align(
     copied_a = sum(1 for t, r in enumerate(a_unit) if r >= 0 and t in in_runs_a) / max(1, sum(a_words))
     copied_b = sum(1 for t, c in enumerate(b_unit) if c >= 0 and t in in_runs_b) / max(1, sum(b_words))
     return Alignment(links_t, tuple(passages), added, omitted, sim, tuple(runs), round(copied_a, 4), round(copied_b, 4), support, carried)
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in tokens(text))
 
 
 _WORD_CACHE: dict[str, np.ndarray] = {}
