@@ -217,8 +217,8 @@ class Support:
         b: Indexes of the sentences of B that support it (empty when added).
         new: Character spans (in A's text) of the words that B does not support, for kept and
             partly supported sentences.
-        new_facts: Spans of the names and figures among them (a name or number the source does
-            not have is a claim of the copy's own, or a changed fact).
+        new_facts: Spans of the names and figures the source never mentions (a claim of the
+            copy's own, or a changed fact); such a sentence is never ``kept``.
     """
 
     a: int

@@ -21,7 +21,7 @@ from .kinds import link_kind
 from .passages import find_passages, merge_adjacent, trim_passages
 from .seeds import MIN_RUN, Run, tokenize_with_offsets, verbatim_runs
 from .similarity import Similarity, sentence_similarity
-from .support import sentence_support
+from .support import body_words, sentence_support
 
 __all__ = ["Alignment", "align"]
 
@@ -166,10 +166,11 @@ def align(
         )
     links_t = tuple(links)
     word_vectors = _word_vectors(settings) if sim.semantic is not None else None
-    support = sentence_support(a, b, sim, links_t, word_vectors)
+    words_a, words_b = body_words(a), body_words(b)
+    support = sentence_support(a, b, sim, links_t, word_vectors, (words_a, words_b))
     # B's side is the same question asked the other way round: a sentence of B is omitted when
     # nothing of its content is in A (a sentence that A fused with others is carried, in part)
-    carried = sentence_support(b, a, sim.transposed(), tuple(replace(link, a=link.b, b=link.a) for link in links_t), word_vectors)
+    carried = sentence_support(b, a, sim.transposed(), tuple(replace(link, a=link.b, b=link.a) for link in links_t), word_vectors, (words_b, words_a))
     # a sentence of B linked to, or supporting, a sentence of A is carried at least in part
     used_b = {j for link in links for j in link.b} | {j for s in support if s.level != "added" for j in s.b}
     carried = tuple(replace(s, level="partial") if s.level == "added" and s.a in used_b else s for s in carried)

@@ -8,7 +8,8 @@ detail of its own, or turns direct speech into reported speech. So each body sen
 - ``kept``: its content is in B (one sentence, or several fused), every name and figure of it
   included (a sentence that names someone its source does not is news of its own);
 - ``partial``: some of its content is in B, some is not (the new words are named);
-- ``added``: nothing of it is in B beyond the names the whole story shares.
+- ``added``: nothing of it is in B beyond names and figures (the story's cast named again
+  supports nothing: some of what the sentence says about them must be in B).
 
 The supporting sentences of B are found greedily (a set cover over the content words of the A
 sentence): first the sentences it is linked to, then, best first, each sentence of B that
@@ -34,7 +35,7 @@ from ..lang.stem import stem
 from ..model import Document, Link, Support
 from .similarity import Similarity
 
-__all__ = ["KEPT_SHARE", "PARTIAL_SHARE", "sentence_support"]
+__all__ = ["KEPT_SHARE", "PARTIAL_SHARE", "body_words", "sentence_support"]
 
 #: Share of a sentence's content words found in B (weighted, see ``sentence_support``) from
 #: which it is kept.
@@ -126,8 +127,25 @@ def _synonyms(words: list[_Word], covered: set[str], supporters: list[list[_Word
     return {missing[word] for word, best in zip(left, cos.max(axis=1)) if best >= SYNONYM_COSINE}
 
 
+def _close(link: Link, share: float) -> bool:
+    """A linked sentence kept on its link's evidence: copied word for word, or the same meaning
+    in other words (a high cosine) with at least a third of its words found."""
+    return link.kind == "verbatim" or ((link.semantic or 0.0) >= KEPT_COSINE and share >= PARTIAL_SHARE)
+
+
+def body_words(doc: Document) -> list[list[_Word]]:
+    """The words of each body sentence, with their stems and whether they are content, names
+    or figures (computed once per document and comparison, used both ways round)."""
+    return [_words(s.text, s.start, doc.language) for s in doc.body]
+
+
 def sentence_support(
-    a: Document, b: Document, sim: Similarity, links: tuple[Link, ...], word_vectors: WordVectors | None = None
+    a: Document,
+    b: Document,
+    sim: Similarity,
+    links: tuple[Link, ...],
+    word_vectors: WordVectors | None = None,
+    words: tuple[list[list[_Word]], list[list[_Word]]] | None = None,
 ) -> tuple[Support, ...]:
     """Support level of every body sentence of A in B.
 
@@ -136,6 +154,7 @@ def sentence_support(
         sim: Their similarity matrices (rows = A's body sentences, columns = B's).
         links: The sentence links found by the aligner.
         word_vectors: Embeds single words (lower case), to accept synonyms; None = exact stems.
+        words: ``body_words`` of A and of B, when already computed.
 
     Returns:
         One ``Support`` per body sentence of A, in reading order.
@@ -148,9 +167,9 @@ def sentence_support(
         for i in link.a:
             linked.setdefault(row_of[i], []).extend(col_of[j] for j in link.b)
             link_of[row_of[i]] = link
-    words_a = [_words(t, s.start, a.language) for t, s in zip(sim.a_texts, a.body)]
-    words_b = [_words(t, s.start, b.language) for t, s in zip(sim.b_texts, b.body)]
+    words_a, words_b = words or (body_words(a), body_words(b))
     keys_b = [frozenset(w.key for w in ws if w.content) for ws in words_b]
+    all_b = frozenset().union(*keys_b)
     keys_a = [frozenset(w.key for w in ws if w.content) for ws in words_a]
     # words that run through the whole story (the defendant, the court) say little about
     # where one sentence comes from: each word weighs by how few sentences of the pair use it
@@ -187,19 +206,23 @@ def sentence_support(
         content = [w for w in words if w.content]
         total = sum(weight[w.key] for w in content)
         share = sum(weight[w.key] for w in content if w.key in covered) / total if content else (1.0 if link else 0.0)
+        # a name or figure the source never mentions is news of the copy's own (or a changed fact)
+        new_facts = [w for w in content if w.fact and w.key not in covered and w.key not in all_b]
+        # the story's cast named again supports nothing: some of what the sentence says about
+        # them must be in the source too
+        says = any(w.key in covered and not w.fact for w in content)
         if sim.crosslingual:
             level = "kept" if link else "added"
-        elif link is not None:
-            strong = (link.semantic or 0.0) >= KEPT_COSINE or link.kind in ("verbatim", "edit")
-            level = "kept" if share >= KEPT_SHARE or strong else "partial"
-        elif share >= KEPT_SHARE and not any(w.fact and w.key not in covered for w in content):
+        elif link is None and not says:
+            level = "added"
+        elif not new_facts and (share >= KEPT_SHARE or (link is not None and _close(link, share))):
             level = "kept"
-        elif share >= PARTIAL_SHARE:
+        elif link is not None or share >= PARTIAL_SHARE:
             level = "partial"
         else:
             level = "added"
         spans = () if level == "added" or sim.crosslingual else _new_spans(words, covered)
-        facts = tuple((w.start, w.end) for w in content if w.fact and w.key not in covered) if spans else ()
+        facts = tuple((w.start, w.end) for w in new_facts) if spans else ()
         supports.append(
             Support(
                 a=sim.a_index[r],
