@@ -98,6 +98,11 @@ def _copied_whole(copied: dict[tuple[int, int], int], a_words: list[int], b_word
 #: counts (``seeds.MIN_RUN``), a "Click here" or a title, stays a link but is no passage.
 MIN_PASSAGE_WORDS = MIN_RUN
 
+#: Links a reworded (paraphrased or translated) passage needs: one sentence said in other words
+#: is a sentence link, not a passage; two texts on one topic have many such pairs, a reused
+#: passage keeps going (copied words mark a passage however short).
+MIN_REWORDED_LINKS = 2
+
 #: Share of a unit's words inside verbatim runs from which it is copied whole.
 _WHOLE = 0.8
 
@@ -179,7 +184,12 @@ def align(
     passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens, a, b)
     passages = merge_adjacent(passages, a.article.text, b.article.text)
     starts = [t.start for t in a_tokens]
-    passages = [p for p in passages if bisect_left(starts, p.a_end) - bisect_left(starts, p.a_start) >= MIN_PASSAGE_WORDS]
+    passages = [
+        p
+        for p in passages
+        if bisect_left(starts, p.a_end) - bisect_left(starts, p.a_start) >= MIN_PASSAGE_WORDS
+        and (p.kind in ("verbatim", "edit") or len(p.links) >= MIN_REWORDED_LINKS)
+    ]
     in_runs_a = {a0 + k for run in runs for a0, _, n in run.segments for k in range(n)}
     in_runs_b = {b0 + k for run in runs for _, b0, n in run.segments for k in range(n)}
     copied_a = sum(1 for t, r in enumerate(a_unit) if r >= 0 and t in in_runs_a) / max(1, sum(a_words))

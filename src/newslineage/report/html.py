@@ -193,7 +193,8 @@ def _highlight(text: str, spans: list[tuple[int, int, str]] | None) -> str:
     out: list[str] = []
     pos = 0
     n = len(text)
-    for lo, hi, ftype in sorted(spans):
+    # a changed fact is also a word the other text lacks: the change mark wins
+    for lo, hi, ftype in sorted(spans, key=lambda span: (span[0], span[2] == _NEW, span[1])):
         lo, hi = max(lo, pos, 0), min(hi, n)
         if lo >= hi:
             continue
