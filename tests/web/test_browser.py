@@ -117,7 +117,7 @@ def compare_in_page(page, a: str, b: str) -> None:
 def test_compare_the_seed_pair(page, seed_texts):
     a, b = seed_texts
     compare_in_page(page, a, b)
-    assert page.inner_text("#result .nl-verdict").strip() == "A derives from B"
+    assert page.inner_text("#result .nl-verdict").strip() in ("A is partly derived from B", "A is wholly derived from B")
     added = page.locator("#result .nl-s.nl-added").all_inner_texts()
     assert any(CUBA in text for text in added), added
     assert any(AGGRESSIVE in text for text in added), added
@@ -154,7 +154,7 @@ def test_page_works_without_javascript(browser, server, seed_texts):
         page.fill("#b-text", b)
         page.click("#compare-button")
         page.wait_for_selector("#result .nl-verdict")
-        assert page.inner_text("#result .nl-verdict").strip() == "A derives from B"
+        assert page.inner_text("#result .nl-verdict").strip() in ("A is partly derived from B", "A is wholly derived from B")
     finally:
         context.close()
 

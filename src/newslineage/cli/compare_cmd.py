@@ -35,7 +35,7 @@ def write_output(content: str, output: Path | None) -> None:
 def compare(
     a: Annotated[Path, typer.Argument(help="The article to explain (possible copy): .txt, .md or .html file.")],
     b: Annotated[Path, typer.Argument(help="The possible source article.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text (terminal), json (newslineage.compare/1) or html (self-contained page).")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text (terminal), json (newslineage.compare/2) or html (self-contained page).")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical only: no model needed, finds copies and light edits but not paraphrase or translation.")] = False,
     a_date: Annotated[Optional[str], typer.Option("--a-date", help="Publication time of A (ISO 8601), used for direction.")] = None,

@@ -153,12 +153,12 @@ def create_app(settings: WebSettings) -> FastAPI:
             "max_body_bytes": settings.max_body_bytes,
         }
 
-    @app.post("/api/compare", tags=["compare"], responses={**_ERRORS, 200: {"description": "newslineage.compare/1, or an HTML fragment with format=html"}})
+    @app.post("/api/compare", tags=["compare"], responses={**_ERRORS, 200: {"description": "newslineage.compare/2, or an HTML fragment with format=html"}})
     def compare_api(
         body: CompareRequest,
-        format: str = Query("json", pattern="^(json|html)$", description="json (newslineage.compare/1) or html (the result fragment the page shows)"),
+        format: str = Query("json", pattern="^(json|html)$", description="json (newslineage.compare/2) or html (the result fragment the page shows)"),
     ) -> Response:
-        """How article ``a`` relates to article ``b``: the ``newslineage.compare/1`` document."""
+        """How article ``a`` relates to article ``b``: the ``newslineage.compare/2`` document."""
         doc = comparer.compare(body)
         if format == "html":
             return HTMLResponse(comparison_fragment(doc))

@@ -26,7 +26,7 @@ def _template() -> Template:
 
 
 def comparison_fragment(doc: dict[str, Any]) -> str:
-    """The server-rendered result section for a ``newslineage.compare/1`` document."""
+    """The server-rendered result section for a ``newslineage.compare/2`` document."""
     try:
         from ..report.html import render_comparison_fragment
     except ModuleNotFoundError as exc:

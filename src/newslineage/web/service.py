@@ -61,7 +61,7 @@ class Comparer:
             get_embedder(self.settings.embedder)
 
     def compare(self, request: CompareRequest) -> dict[str, Any]:
-        """The ``newslineage.compare/1`` document for the pair."""
+        """The ``newslineage.compare/2`` document for the pair."""
         a = to_article(request.a, "a", self.settings.max_bytes)
         b = to_article(request.b, "b", self.settings.max_bytes)
         with _embedder_guard(self.settings):
