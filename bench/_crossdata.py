@@ -32,16 +32,19 @@ class Pair:
     zh: list[str]
 
 
-def ecce_pairs() -> list[Pair]:
-    """All ECCE editorials whose two files have the same number of non-empty lines."""
+def ecce_pairs(aligned: bool = True) -> list[Pair]:
+    """ECCE editorials; ``aligned``: only the 496 of 509 whose two files have as many lines
+    (line i of one is the translation of line i of the other)."""
     root = data_dir("ecce_en_zh")
     out = []
     for en_path in sorted((root / "en").glob("*.EN.txt")):
         name = en_path.name.split(".")[0]
         zh_path = root / "zh" / f"{name}.ZH.txt"
-        en = _read(en_path).split("\n")
-        zh = _read(zh_path).split("\n")
+        en = _read(en_path).rstrip("\r\n").split("\n")
+        zh = _read(zh_path).rstrip("\r\n").split("\n")
         if len(en) != len(zh):
+            if not aligned:
+                out.append(Pair(name, [x.strip() for x in en if x.strip()], [x.strip() for x in zh if x.strip()]))
             continue
         keep = [i for i in range(len(en)) if en[i].strip() and zh[i].strip()]
         out.append(Pair(name, [en[i].strip() for i in keep], [zh[i].strip() for i in keep]))

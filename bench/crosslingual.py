@@ -390,7 +390,7 @@ def _index_and_query(name: str, indexed: list[Article], queries: list[PassageQue
 
 def ecce_sources(limit: int | None, workers: int | None, show_misses: int = 0) -> list[list[object]]:
     """ZH->EN and EN->ZH source retrieval among all ECCE editorials plus distractors."""
-    pairs = ecce_pairs()
+    pairs = ecce_pairs(aligned=False)
     docs, distractors, _ = long_documents()
     wmt_docs = [d for d in docs if d.id.startswith("wmt-")]
     en = [Article(text="\n".join(p.en), id=f"en-{p.name}", language="en") for p in pairs]
@@ -398,7 +398,7 @@ def ecce_sources(limit: int | None, workers: int | None, show_misses: int = 0) -
     chosen = pairs[:limit]
     rows = []
     row, misses = _index_and_query(
-        "ECCE zh->en (509 en + 66 en distractors)", en + wmt_docs + distractors,
+        f"ECCE zh->en ({len(en)} en + {len(wmt_docs) + len(distractors)} en distractors)", en + wmt_docs + distractors,
         [PassageQuery(f"zh-{p.name}", "\n".join(p.zh), "zh", f"en-{p.name}") for p in chosen], workers,
     )
     rows.append(row)
@@ -406,7 +406,7 @@ def ecce_sources(limit: int | None, workers: int | None, show_misses: int = 0) -
         print("MISS", m)
     _, de_docs = _german_documents()
     row, misses = _index_and_query(
-        f"ECCE en->zh (509 zh + {len(de_docs) + len(distractors)} de/en distractors)", zh + de_docs + distractors,
+        f"ECCE en->zh ({len(zh)} zh + {len(de_docs) + len(distractors)} de/en distractors)", zh + de_docs + distractors,
         [PassageQuery(f"en-{p.name}", "\n".join(p.en), "en", f"zh-{p.name}") for p in chosen], workers,
     )
     rows.append(row)
