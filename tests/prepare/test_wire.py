@@ -1,0 +1,147 @@
+"""Wire-service conventions and web furniture: structure, never body (fixtures in tests/data/wire
+and tests/data/web, written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslineage import Article, prepare
+from newslineage.prepare import clean_wire
+from newslineage.prepare.wire import is_pa_copy
+from newslineage.textio import read_article
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _doc(name: str):
+    doc = prepare(read_article(DATA / name))
+    for s in doc.sentences:  # every offset indexes the text the Document carries
+        assert doc.article.text[s.start : s.end] == s.text
+    return doc
+
+
+def _body(doc) -> list[str]:
+    return [s.text for s in doc.body]
+
+
+def _roles(doc) -> dict[str, str]:
+    return {s.text: s.role for s in doc.sentences if s.role != "body"}
+
+
+def test_pa_copy_is_cleaned_into_paragraphs_and_sentences():
+    doc = _doc("wire/pa_copy.txt")
+    assert _roles(doc) == {"FERRY FIRM FINED £250,000 OVER ‘CAVALIER' SAFETY": "headline", "By Helen Marsh, PA News": "byline"}
+    assert _body(doc) == [
+        "A ferry company was fined £250,000 today after a deckhand was crushed by a loading ramp that had been “left to rust”, a court heard.",
+        "Harbour Line Ltd admitted two breaches of safety law at Exeter Crown Court.",
+        "The judge said the firm's attitude had been “cavalier”.",
+        "Deckhand Tom Reid, 34, spent six weeks in hospital.",
+        "His wife told the court: “I thought I was going to lose him ... I still do not sleep at night.”",
+        "The firm – which runs crossings to the Isles of Scilly – must also pay £18,500 costs.",
+        "Outside court Mrs Reid said: “Nobody should go to work and come home broken.”",
+    ]
+    text = doc.article.text
+    assert "\x19" not in text and "<\n" not in text and "#" not in text and "``" not in text
+    # rules, desk lines, "mf", "(reopens)", the note to editors and "end" are not units at all
+    assert not any(w in s.text for s in doc.sentences for w in ("----", "15:02", "(reopens)", "ATTENTION", "mf", "end"))
+
+
+def test_clean_wire_is_idempotent_and_leaves_plain_text_alone():
+    raw = (DATA / "wire/pa_copy.txt").read_text(encoding="ascii")
+    once = clean_wire(raw)
+    assert once != raw and clean_wire(once) == once
+    plain = "He scored #1 in the charts.<\nShe said it's ''fine''.\n"
+    assert clean_wire(plain) == plain  # one "<" is no PA copy; no `` no TeX quotes
+    assert clean_wire("Ab\x07c said ``yes''.") == "Abc said “yes”."
+
+
+def test_pound_sign_only_in_pa_copy_and_only_before_digits():
+    pa = "LINE ONE<\n\x19He paid #40 for ticket #B.<\n\x19Then #5 more.<\n"
+    assert is_pa_copy(pa)
+    assert clean_wire(pa) == "LINE ONE\n\nHe paid £40 for ticket #B.\n\nThen £5 more."
+    assert "#40" in clean_wire("He paid #40 for it.\nThen more.")
+
+
+def test_prepared_article_carries_the_cleaned_text():
+    raw = (DATA / "wire/pa_copy.txt").read_bytes().decode("ascii")
+    article = Article(text=raw, id="ferry")
+    doc = prepare(article)
+    assert doc.article.id == "ferry" and doc.article.text == clean_wire(raw)
+    assert prepare(doc.article).sentences == doc.sentences  # preparing it again changes nothing
+
+
+def test_ap_dateline_credits_and_copyright():
+    doc = _doc("wire/ap.txt")
+    roles = _roles(doc)
+    assert roles["CHICAGO (AP)"] == "dateline"
+    assert roles["By JANE HOLLIS and MARK DENTON Associated Press"] == "byline"
+    assert roles["Associated Press writer Tom Becker in Indianapolis contributed to this report."] == "byline"
+    assert roles[doc.sentences[-1].text] == "agency" and doc.sentences[-1].text.startswith("Copyright 2023 The Associated Press")
+    assert _body(doc)[0].startswith("A line of storms") and len(_body(doc)) == 4
+    assert all("___" not in s.text for s in doc.sentences)
+
+
+def test_reuters_dateline_correction_note_and_credits():
+    doc = _doc("wire/reuters.txt")
+    roles = _roles(doc)
+    assert roles["LONDON, June 14 (Reuters)"] == "dateline"
+    assert roles["CORRECTED-UPDATE 1-Harbour operator cuts outlook as shipping slows"] == "headline"
+    assert roles["(Reporting by Sarah Young; Editing by Mark Potter)"] == "byline"
+    assert not any("Corrects spelling" in s.text for s in doc.sentences)
+    assert len(_body(doc)) == 3
+
+
+def test_dpa_time_stamp_photo_credit_and_end_line():
+    doc = _doc("wire/dpa.txt")
+    assert doc.language == "de"
+    assert _roles(doc) == {"Bahnstreik legt Fernverkehr lahm": "headline", "Berlin (dpa)": "dateline"}
+    assert _body(doc) == [
+        "Ein Streik der Lokführer hat am Mittwoch den Fernverkehr in weiten Teilen Deutschlands lahmgelegt.",
+        "Die Bahn rechnet mit Ausfällen bis zum Abend.",
+        "Reisende sollten ihre Fahrt verschieben, sagte ein Sprecher des Unternehmens.",
+    ]
+
+
+def test_afp_dateline_caption_and_initials():
+    doc = _doc("wire/afp.txt")
+    assert _roles(doc)["PARIS (AFP)"] == "dateline"
+    assert len(_body(doc)) == 3
+    assert not any("Saint-Lazare" in s.text or "jm/ach" in s.text for s in doc.sentences)
+
+
+def test_advisories_and_end_mark():
+    doc = _doc("wire/advisories.txt")
+    assert [s.role for s in doc.sentences] == ["headline", "body", "body"]
+    assert _body(doc)[-1] == "The bridge will cost 40 million pounds and open in 2027, the council said."
+
+
+def test_web_page_furniture():
+    doc = _doc("web/article_page.txt")
+    assert _roles(doc) == {"Town reopens library after flood repairs": "headline", "By Jane Doe and John Roe | Example News": "byline"}
+    assert _body(doc) == [
+        "The town library reopened on Wednesday after six months of repairs to flood damage, the mayor said.",
+        "About 12,000 books were saved by volunteers who carried them to a school gym in March.",
+        '"People never stopped asking when we would open again," librarian Maria Lopez said.',
+    ]
+
+
+def test_indented_paragraphs_of_hard_wrapped_prose():
+    doc = _doc("wire/indented.txt")
+    assert [s.paragraph for s in doc.body] == [0, 0, 1, 2]
+    assert doc.body[2].text.startswith("The vote was unanimous") and doc.body[2].text.endswith("without a debate.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 100 people attended the meeting on Monday.",
+        "The photo (taken by a neighbour) shows the car on fire.",
+        "Copyright law was changed in 2020, the court heard.",
+        "Related charges were dropped on Friday.",
+    ],
+)
+def test_story_sentences_that_mention_furniture_words_stay_body(text):
+    doc = prepare(Article(text=f"Headline of the story\n{text}\nA second paragraph follows here."))
+    assert text in _body(doc)
