@@ -9,8 +9,9 @@ versions (first take, lead, night lead, second page, ...).
 Definitions used by the benchmark:
 
 * **Newspaper text.** For an annotated text, the concatenation of its element contents (that is
-  what the gold spans index), with a blank line where the file has one between two elements (a
-  new paragraph). Otherwise the raw newspaper file. Both are Latin-1.
+  what the gold spans index), with a blank line where the file has one between two elements and
+  the sentence before it is finished (a new paragraph; the files also put blank lines inside
+  sentences). Otherwise the raw newspaper file. Both are Latin-1.
 * **PA copy of a story.** Every PA file of the story's folder, read as a user's file would be
   (``read_article``: decoding, HTML extraction for the one HTML file), joined with a blank line,
   in file-name order. The journalist had all of it; the annotators marked a phrase Verbatim or
@@ -31,6 +32,7 @@ from newslineage.textio import read_article
 LABELS = ("wholly", "partially", "non")
 _ELEMENT = re.compile(r"<(Verbatim|Rewrite|New)\b[^>]*>(.*?)</\1\s*>", re.DOTALL)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FINISHED = re.compile(r"""[.!?:;]["'\u2019\u201d)]*$|["\u201d]$""")
 _STOP = stopwords_for("en")
 
 
@@ -64,9 +66,13 @@ def annotated_text(sgml: str) -> tuple[str, list[tuple[int, int, str]]]:
     for m in _ELEMENT.finditer(body):
         gap = body[last_end : m.start()]
         if parts and re.search(r"\n[ \t\r]*\n", gap):
-            # a blank line between two elements: a new paragraph
-            tail = (parts[-2] + parts[-1])[-2:] if len(parts) > 1 else parts[-1][-2:]
-            pad = "" if tail == "\n\n" else "\n" if tail.endswith("\n") else "\n\n"
+            # a blank line between two elements is a new paragraph, unless the sentence is not
+            # finished (the files also break lines inside sentences: "Desmond Browne, QC, for")
+            tail = "".join(parts[-3:]).rstrip(" \t")
+            if _FINISHED.search(tail.rstrip("\n")):
+                pad = "" if tail.endswith("\n\n") else "\n" if tail.endswith("\n") else "\n\n"
+            else:
+                pad = "" if tail != "".join(parts[-3:]) else " "
             parts.append(pad)
             pos += len(pad)
         piece = _clean(m.group(2))

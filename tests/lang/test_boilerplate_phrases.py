@@ -47,6 +47,8 @@ def test_ordinary_sentences_about_agencies(text):
         ("Editor's note: This story contains graphic descriptions.", "advisory"),
         ("EMBARGOED until 00:01 BST Thursday June 15", "advisory"),
         ("(Corrects spelling of name in paragraph 3)", "advisory"),
+        ("ADVISORY TO NEWSDESKS: please note that we have sent a substitute.", "advisory"),
+        ("Note to editors: pictures are available.", "advisory"),
         ("Reporting by Jane Doe; Editing by Bob Roe", "credit"),
         ("(Reporting by Jane Doe, editing by Bob Roe)", "credit"),
         ("Associated Press writer Tom Becker contributed to this report.", "credit"),

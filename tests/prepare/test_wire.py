@@ -145,3 +145,12 @@ def test_indented_paragraphs_of_hard_wrapped_prose():
 def test_story_sentences_that_mention_furniture_words_stay_body(text):
     doc = prepare(Article(text=f"Headline of the story\n{text}\nA second paragraph follows here."))
     assert text in _body(doc)
+
+
+def test_a_short_pa_take_and_list_items():
+    rule = "  " + "-" * 72
+    snap = f"{rule}\n\n{rule}\n\n      15:02 03/05/01: Page 1 (HHH) COURTS Ferry\n{rule}\nA ferry firm was fined today for\nsafety breaches at a harbour.<\n\x19end\n"
+    assert _body(prepare(Article(text=snap))) == ["A ferry firm was fined today for safety breaches at a harbour."]
+    timeline = "TIMELINE OF THE CASE<\n\x191999:<\n\x19:: March 3: The ramp fails.<\n\x19:: May 3: The firm is fined.<\n\x19end<\n"
+    doc = prepare(Article(text=timeline))
+    assert _body(doc) == ["March 3: The ramp fails.", "May 3: The firm is fined."]

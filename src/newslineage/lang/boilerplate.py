@@ -20,7 +20,7 @@ import re
 
 from .data import MONTHS, WEEKDAYS
 
-__all__ = ["FURNITURE_KINDS", "furniture_kind", "is_known_boilerplate", "is_address_line"]
+__all__ = ["FURNITURE_KINDS", "furniture_kind", "is_address_line", "is_known_boilerplate", "line_kind"]
 
 #: Kinds of furniture, for messages and tests.
 FURNITURE_KINDS = ("rule", "timestamp", "end", "advisory", "credit", "caption", "prompt", "copyright")
@@ -54,7 +54,7 @@ _ADVISORY = re.compile(
                   eds?\b|editors?'?s?\s+note|corrects?\b|corrected\b|adds\b|updates?\b|recasts\b|refiles?\b|
                   embargo|new\s+(?:lead|intro|top))[^)]*\)?\.?
         | (?:editors?'?s?|editorial)\s+note\s*[:\-–—]
-        | note\s+to\s+editors\b
+        | (?:advisory|attention|note|message)\s+(?:to|for)\s+(?:all\s+)?(?:news\s*)?(?:editors|desks|newsdesks|subscribers|clients)\b
         | eds?\s*:
         | embargoed\b
         | embargo\s*:
@@ -100,6 +100,10 @@ _CAPTION_CREDIT = re.compile(
 )
 #: A caption is a few sentences at most; a longer paragraph ending on a credit is story text.
 _CAPTION_CHARS = 600
+#: A copyright or rights notice is short; a long paragraph that mentions rights is story text.
+_NOTICE_CHARS = 400
+_NOTICE_WORDS = ("copyright", "©", "(c)", "rights reserved", "may not be", "rechte vorbehalten", "droits réservés", "derechos reservados")
+_URL_WORDS = ("http", "www.", "pic.twitter")
 # An embedded post's signature: "— Jane Doe (@janedoe) December 8, 2022".
 _EMBED_SIGNATURE = re.compile(r"^\W{0,3}[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$")
 _URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/)\S+", _I)
@@ -171,6 +175,31 @@ def _is_link_line(text: str) -> bool:
     return bool(urls) and len(_URL.sub(" ", text).split()) <= 8
 
 
+def _ends_on_credit(text: str) -> bool:
+    # a credit is at the very end: look at the tail only, and only when it can hold one
+    tail = text[-200:]
+    if not (tail.endswith(")") or "/" in tail[-80:] or ":" in tail[-80:]):
+        return False
+    return bool(_CAPTION_CREDIT.search(tail))
+
+
+def line_kind(line: str) -> str | None:
+    """Furniture that stands on a line of its own even inside wrapped prose: a rule, an end mark,
+    a photo credit or a time stamp (cheap: anchored patterns on short lines only)."""
+    text = line.strip()
+    if not text or len(text) > 100:
+        return None
+    if _RULE.match(text):
+        return "rule"
+    if len(text) <= 40 and _END.match(text):
+        return "end"
+    if _PHOTO_CREDIT.match(text) or (len(text) <= 80 and _CREDIT_LINE.match(text)):
+        return "caption"
+    if len(text) <= 80 and _is_timestamp(text):
+        return "timestamp"
+    return None
+
+
 def furniture_kind(line: str) -> str | None:
     """The kind of wire or web furniture a whole paragraph is, or None when it is story text.
 
@@ -178,29 +207,28 @@ def furniture_kind(line: str) -> str | None:
         line: One paragraph (or one line) of an article, with or without surrounding spaces.
 
     Returns:
-        One of ``FURNITURE_KINDS``, or None.
+        One of ``FURNITURE_KINDS``, or None. Paragraphs longer than a caption are story text.
     """
-    text = " ".join(line.split())
-    if not text:
+    if len(line) > 2 * _CAPTION_CHARS:
         return None
-    if _RULE.match(text):
-        return "rule"
-    if len(text) <= 40 and _END.match(text):
-        return "end"
+    text = " ".join(line.split())
+    if not text or len(text) > _CAPTION_CHARS:
+        return None
+    kind = line_kind(text)
+    if kind:
+        return kind
+    low = text.casefold()
     if _ADVISORY.match(text):
         return "advisory"
-    if _COPYRIGHT.search(text):
+    # substring tests first: these run on every paragraph of every article
+    if len(text) <= _NOTICE_CHARS and any(w in low for w in _NOTICE_WORDS) and _COPYRIGHT.search(text):
         return "copyright"
-    if _CREDIT.match(text) or _CONTRIBUTED.search(text):
+    if _CREDIT.match(text) or (("contributed" in low or "with" in low[:8]) and _CONTRIBUTED.search(text)):
         return "credit"
-    if _PHOTO_CREDIT.match(text) or (len(text) <= 80 and _CREDIT_LINE.match(text)) or (len(text) <= _CAPTION_CHARS and _CAPTION_CREDIT.search(text)):
+    if _ends_on_credit(text) or ("(@" in text and _EMBED_SIGNATURE.match(text)):
         return "caption"
-    if _EMBED_SIGNATURE.match(text):
-        return "caption"
-    if _PROMPT.match(text) or _is_link_line(text):
+    if _PROMPT.match(text) or (any(w in low for w in _URL_WORDS) and _is_link_line(text)):
         return "prompt"
-    if len(text) <= 80 and _is_timestamp(text):
-        return "timestamp"
     return None
 
 

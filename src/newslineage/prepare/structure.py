@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import AGENCIES
-from ..lang.boilerplate import furniture_kind, is_address_line
+from ..lang.boilerplate import furniture_kind, is_address_line, line_kind
 
 __all__ = ["Block", "detect_blocks", "split_inline_dateline"]
 
@@ -61,6 +61,8 @@ _AGENCY_LEAD = re.compile(r"\((?P<agency>[^()]{1,30})\)\s*[-–—:?\ufffd]\s+")
 
 def _is_agency(line: str) -> bool:
     """A line that only names an agency, or several ("PA Media and Reuters", "AP/dpa")."""
+    if len(line) > 80:
+        return False
     core = _AGENCY_STRIP.sub("", line).strip().lower()
     if core in AGENCIES:
         return True
@@ -113,11 +115,12 @@ def _is_soft_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
     breaks = wrapped = 0
     for (s1, e1), (s2, e2) in zip(lines, lines[1:]):
         first, second = text[s1:e1].rstrip(), text[s2:e2].lstrip()
-        if not first or not second or s2 - e1 > 1 or furniture_kind(first) or furniture_kind(second):
-            continue  # a time stamp or a credit line says nothing about how prose is wrapped
+        if not first or not second or s2 - e1 > 1:
+            continue
         breaks += 1
         if re.search(r"[\w,;]$", first) and (second[0].islower() or second[0].isdigit()):
-            wrapped += 1
+            # a time stamp or a credit line after a headline says nothing about wrapping
+            wrapped += not (line_kind(first) or line_kind(second))
     return breaks >= 3 and wrapped / breaks > 0.2
 
 
@@ -155,7 +158,7 @@ def detect_blocks(text: str) -> list[Block]:
         current: tuple[int, int] | None = None
         for s, e in lines:
             line = text[s:e]
-            alone = furniture_kind(line) in ("rule", "timestamp")
+            alone = line_kind(line) in ("rule", "timestamp")
             if not line.strip() or alone or (indented and current and line[:1] in " \t"):
                 if current:
                     paragraphs.append(current)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.boilerplate import furniture_kind
+from ..lang.boilerplate import line_kind
 
 __all__ = ["clean_wire", "is_pa_copy"]
 
@@ -27,19 +27,23 @@ _PARA_END = re.compile(r"<[ \t\x00-\x08\x0b\x0c\x0e-\x1f]*$")
 _POUND = re.compile(r"#(?=\d)")
 _SPACED_UNDERSCORE = re.compile(r"(?<=\S) +_ +(?=\S)")
 _OPEN_SINGLE = re.compile(r"`(?=\w)")
+_BULLET = re.compile(r"^::\s+")
 #: Share of a text's lines that must end in "<" for it to be read as PA copy.
 _MIN_MARKED_SHARE = 0.2
 
 
 def is_pa_copy(text: str) -> bool:
-    """True when paragraphs end with ``<`` on at least two lines and a fifth of all lines.
+    """True when paragraphs end with ``<`` on at least two lines and a fifth of all lines, or
+    on one line of a text whose paragraphs open with ``\x19``.
 
     A stray ``<`` at the end of a line (a formula, an arrow) is not enough.
     """
     if "<" not in text:
         return False
-    lines = [line for line in text.splitlines() if line.strip() and furniture_kind(_CONTROL.sub("", line)) != "rule"]
+    lines = [line for line in text.splitlines() if line.strip() and line_kind(_CONTROL.sub("", line)) != "rule"]
     marked = sum(1 for line in lines if _PARA_END.search(line))
+    if marked and "\x19" in text:  # the paragraph-opening byte and "<" together: a short take
+        return True
     return marked >= 2 and marked >= _MIN_MARKED_SHARE * len(lines)
 
 
@@ -62,10 +66,12 @@ def _pa_paragraphs(text: str) -> list[str]:
         if not line:
             flush()
             continue
-        if furniture_kind(line) in ("rule", "timestamp"):
+        if line_kind(line) in ("rule", "timestamp"):
             flush()
             paragraphs.append(line)
             continue
+        if not current:
+            line = _BULLET.sub("", line)  # PA's "::" opens an item of a list
         current.append(line)
         if ends:
             flush()
