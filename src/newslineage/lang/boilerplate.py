@@ -166,7 +166,7 @@ def _is_timestamp(line: str) -> bool:
     if re.search(r"[.!?]\s*$", rest) and not re.search(r"\b(?:a\.m|p\.m)\.$", rest, _I) and not labelled:
         return False
     # every word a number, a month or weekday name, a time word or a time zone
-    return all(w.isdigit() and len(w) <= 4 or w.casefold() in _DATE_WORDS or _STAMP_TOKEN.fullmatch(w) for w in words)
+    return all((w.isdigit() and len(w) <= 4) or w.casefold() in _DATE_WORDS or _STAMP_TOKEN.fullmatch(w) for w in words)
 
 
 def _is_link_line(text: str) -> bool:
