@@ -8,13 +8,15 @@ PA versions of the story joined (see bench/meter_data.py for what is compared, a
 Sentence level (the 355 annotated texts): every body sentence of A (``result.a.sentences``,
 structure lines left out) is gold *added* when at least 70% of its annotated non-space
 characters are New, else gold *kept*. Scored: precision/recall/F1 of what compare calls added
-(``result.added``) and of kept (sentences in a link). A bag-of-words row shows the bar to beat:
+and of kept (``sentence_levels``: the support level of each sentence when the result grades
+support, kept and partly supported counting as kept; else linked = kept, ``result.added``). A bag-of-words row shows the bar to beat:
 a sentence is added when the share of its content words found anywhere in the PA copy is below a
 threshold chosen by 5-fold cross-validation (folds by story).
 
 Document level (all 770): 3-class macro-F1 (wholly / partially / non) with thresholds on
-coverage chosen by 5-fold CV, and from the verdict itself (``verdict_class``: the relation's
-``derivation`` when it has one, else derived verdicts split by a CV threshold on coverage);
+coverage chosen by 5-fold CV, and from the verdict itself (``verdict_class``: a derived
+verdict's ``extent`` when the relation has one, else derived verdicts split by a CV threshold
+on coverage);
 derived-vs-not precision/recall/F1 of the verdict (``is_derived``); source top-1 after ingesting
 every PA file (661) into an ``Index``: for a derived text, is the best source a PA file of its
 own story? Bag-of-words rows for each (containment of content words; tf-idf cosine for
@@ -59,14 +61,16 @@ DERIVED_VERDICTS = frozenset({"a_derives_from_b", "shared_source"})
 
 
 def sentence_levels(result: Comparison) -> dict[int, str]:
-    """``kept`` / ``partly`` / ``added`` / ``unlinked`` for each body sentence of A.
+    """``kept`` / ``partial`` / ``added`` / ``unlinked`` for each body sentence of A.
 
-    Kept: the sentence is in a link. Added: ``result.added``. A result that grades support
-    (``result.support``: index -> level) is read as it is.
+    A result that grades support (``result.support``: one record per body sentence with a
+    ``level``) is read as it is; otherwise a sentence in a link is kept and ``result.added``
+    is added.
     """
-    support = getattr(result, "support", None)
-    if isinstance(support, dict):
-        return {i: str(support.get(i, "unlinked")) for i in result.a.body_indexes}
+    support = getattr(result, "support", ())
+    if support:
+        levels = {s.a: s.level for s in support}
+        return {i: levels.get(i, "unlinked") for i in result.a.body_indexes}
     linked = {i for link in result.links for i in link.a}
     added = set(result.added)
     return {i: "kept" if i in linked else "added" if i in added else "unlinked" for i in result.a.body_indexes}
@@ -74,20 +78,18 @@ def sentence_levels(result: Comparison) -> dict[int, str]:
 
 def is_derived(relation: Relation) -> bool:
     """Does the verdict say the newspaper text derives from the PA copy?"""
-    derivation = getattr(relation, "derivation", None)
-    if derivation is not None:
-        return derivation in ("wholly", "partially")
     return relation.verdict in DERIVED_VERDICTS
 
 
 def verdict_class(relation: Relation, wholly_at: float) -> str:
-    """METER's class from the verdict: the relation's ``derivation`` when it has one, else a
-    derived verdict split at ``wholly_at`` coverage (chosen by CV), else non-derived."""
-    derivation = getattr(relation, "derivation", None)
-    if derivation is not None:
-        return {"wholly": "wholly", "partially": "partially"}.get(derivation, "non")
+    """METER's class from the verdict: a derived verdict's ``extent`` (wholly / partly) when
+    the relation has one, else a derived verdict split at ``wholly_at`` coverage (chosen by
+    CV); anything else is non-derived."""
     if not is_derived(relation):
         return "non"
+    extent = getattr(relation, "extent", None)
+    if extent is not None:
+        return {"wholly": "wholly", "partly": "partially"}[extent]
     return "wholly" if relation.coverage_a >= wholly_at else "partially"
 
 
@@ -301,7 +303,7 @@ def sentence_table(name: str, rows: list[DocRow]) -> list[list[object]]:
     out = []
     for what, pred, gold in (
         ("added", [s.level == "added" for s in sents], gold_added),
-        ("kept", [s.level in ("kept", "partly") for s in sents], [not g for g in gold_added]),
+        ("kept", [s.level in ("kept", "partial") for s in sents], [not g for g in gold_added]),
     ):
         tp, fp, fn = _binary(pred, gold)
         out.append([f"{name}: {what}", len(sents), tp, fp, fn, *prf(tp, fp, fn)])
@@ -337,7 +339,7 @@ def document_tables(name: str, rows: list[DocRow]) -> tuple[list[list[object]], 
         three.append([label, len(rows), macro_f1(pred, gold), *(prf(*_binary([p == c for p in pred], [g == c for g in gold]))[2] for c in LABELS)])
     rels = [(r.relation,) for r in rows]
     pred = cv_predict(rels, gold, folds, fit_wholly, lambda rv, t: verdict_class(rv[0], t) if rv[0] else "non")
-    three.append([f"{name}: verdict (derived split by CV coverage)", len(rows), macro_f1(pred, gold), *(prf(*_binary([p == c for p in pred], [g == c for g in gold]))[2] for c in LABELS)])
+    three.append([f"{name}: verdict (its extent, else CV split on coverage)", len(rows), macro_f1(pred, gold), *(prf(*_binary([p == c for p in pred], [g == c for g in gold]))[2] for c in LABELS)])
     derived_gold = [g != "non" for g in gold]
     derived_pred = [bool(r.relation) and is_derived(r.relation) for r in rows]
     tp, fp, fn = _binary(derived_pred, derived_gold)

@@ -5,7 +5,8 @@ Data: ../shared/data/summedits_news/summedits_news.json (819 news documents with
 negation, or add a fact). Each pair is compared with A = summary, B = document.
 
 A summary is *flagged* (predicted inconsistent) when compare reports one of its sentences added
-(not supported by the document) or a changed fact in one of its links (``flag_reasons``).
+(not supported by the document), a changed fact in one of its links, or, where the result grades
+support, a name or figure the document lacks in a partly supported sentence (``flag_reasons``).
 Scored: balanced accuracy (mean of the share of edited summaries flagged and the share of
 consistent ones not flagged), overall and per edit type (consistent summaries against the edited
 ones of that type; a summary can carry several edit types), and the share of consistent
@@ -41,6 +42,10 @@ def flag_reasons(result: Comparison) -> list[str]:
     reasons = [f"added: {result.a.sentences[i].text}" for i in result.added]
     for link in result.links:
         reasons += [f"changed {ch.describe()}" for ch in link.changes]
+    text = result.a.article.text
+    for support in getattr(result, "support", ()):
+        if support.level != "added":
+            reasons += [f"not in the document: {text[s:e]!r}" for s, e in getattr(support, "new_facts", ())]
     return reasons
 
 
@@ -108,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
             for r in misses[: args.errors]:
                 print(f"- {r['id']} ({', '.join(r['edit_types']) or 'no type'}): {r['summary']}")
                 print(f"    before the edit: {r['original_summary']}")
-    print(f"\nSummEdits news: {len(rows)} pairs (A = summary, B = document); flagged = an added sentence or a changed fact")
+    print(f"\nSummEdits news: {len(rows)} pairs (A = summary, B = document); flagged = an added sentence, a changed fact or a name/figure the document lacks")
     print(table(["run: edit type", "edited+consistent", "balanced acc", "edited flagged", "consistent flagged", "s/pair"], table_rows))
 
 
