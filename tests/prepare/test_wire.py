@@ -149,8 +149,28 @@ def test_story_sentences_that_mention_furniture_words_stay_body(text):
 
 def test_a_short_pa_take_and_list_items():
     rule = "  " + "-" * 72
-    snap = f"{rule}\n\n{rule}\n\n      15:02 03/05/01: Page 1 (HHH) COURTS Ferry\n{rule}\nA ferry firm was fined today for\nsafety breaches at a harbour.<\n\x19end\n"
+    snap = f"{rule}\n\n{rule}\n\n      15:02 03/05/01: Page 1 (HHH) COURTS Ferry\n{rule}\nA ferry firm was fined today for\nsafety breaches at a harbour. end<\n\x19\n"
     assert _body(prepare(Article(text=snap))) == ["A ferry firm was fined today for safety breaches at a harbour."]
     timeline = "TIMELINE OF THE CASE<\n\x191999:<\n\x19:: March 3: The ramp fails.<\n\x19:: May 3: The firm is fined.<\n\x19end<\n"
     doc = prepare(Article(text=timeline))
     assert _body(doc) == ["March 3: The ramp fails.", "May 3: The firm is fined."]
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_every_meter_pa_file_reads_as_sentences(shared_data):
+    """Real PA copy (METER): no transmission code or furniture left in any unit, and
+    paragraphs become sentences, not one unit per paragraph or file."""
+    files = sorted((shared_data / "meter_courts" / "PA" / "rawtexts").glob("courts/*/*/*.txt"))
+    if not files:
+        pytest.skip("METER PA copy not found in the shared data")
+    longest = 0
+    for path in files:
+        doc = prepare(read_article(path))
+        units = [s.text for s in doc.sentences]
+        assert not any(c in u for u in units for c in "\x19<"), path
+        assert not any(u.startswith("----") or u in ("end", "mf", "mfl", "(reopens)") for u in units), path
+        assert "#" not in "".join(u for u in units if any(ch.isdigit() for ch in u)).replace("# ", ""), path
+        longest = max([longest, *(len(s.text) for s in doc.body)])
+        assert len(doc.body) >= len({s.paragraph for s in doc.body}), path
+    assert len(files) > 600 and longest < 1200

@@ -28,6 +28,7 @@ _POUND = re.compile(r"#(?=\d)")
 _SPACED_UNDERSCORE = re.compile(r"(?<=\S) +_ +(?=\S)")
 _OPEN_SINGLE = re.compile(r"`(?=\w)")
 _BULLET = re.compile(r"^::\s+")
+_TRAILING_END = re.compile(r"""(?<=[.!?"'”’])\s+(end|ends|mf|mfl|more)$""", re.IGNORECASE)
 #: Share of a text's lines that must end in "<" for it to be read as PA copy.
 _MIN_MARKED_SHARE = 0.2
 
@@ -55,7 +56,12 @@ def _pa_paragraphs(text: str) -> list[str]:
 
     def flush() -> None:
         if current:
-            paragraphs.append(" ".join(current))
+            paragraph = " ".join(current)
+            mark = _TRAILING_END.search(paragraph)
+            if mark:  # "... tomorrow afternoon. end": the end mark is a line of its own
+                paragraphs.extend([paragraph[: mark.start()], mark.group(1)])
+            else:
+                paragraphs.append(paragraph)
             current.clear()
 
     for raw in text.splitlines():
