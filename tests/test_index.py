@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from newslineage import Article, Index
 from newslineage.cli import main
 from newslineage.errors import ConfigError, CorruptStoreError, IncompatibleStoreError
 from newslineage.settings import load_settings
+
+DATA = Path(__file__).resolve().parent / "data"
 
 WORDS = (
     "harbour council budget river bridge minister vote school teacher nurse hospital farmer price grain storm "
@@ -74,6 +77,16 @@ def test_ingest_is_idempotent_and_counts_duplicates(tmp_path):
         assert (r.added, r.duplicates) == (1, 2)
         assert ix.count() == 13
         assert ix.get("d003").text == arts[3].text and ix.get("nope") is None
+
+
+def test_wire_copy_is_stored_cleaned_with_offsets_into_the_stored_text(tmp_path):
+    raw = (DATA / "wire" / "pa_copy.txt").read_text(encoding="ascii")
+    with index(tmp_path / "i.db") as ix:
+        ix.add([Article(text=raw, id="ferry", outlet="PA")])
+        stored = ix.store.get("ferry")
+    assert "\x19" not in stored.article.text and "£250,000" in stored.article.text
+    assert [s.text for s in stored.sentences] == [stored.article.text[s.start : s.end] for s in stored.sentences]
+    assert any(s.text.startswith("A ferry company was fined £250,000") for s in stored.sentences)
 
 
 def test_empty_text_is_skipped_with_a_message(tmp_path):

@@ -96,7 +96,9 @@ def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Arti
         except Exception as exc:  # one odd article must not stop an ingest of millions
             errors.append(f"{where}: could not be prepared ({type(exc).__name__}: {exc}); skipped")
             continue
-        kept.append(art)
+        # the prepared article: wire copy comes back cleaned, and the stored sentence offsets
+        # index that text
+        kept.append(docs[-1].article)
     return kept, docs, errors
 
 

@@ -146,7 +146,7 @@ def find_sources(
     doc = prepare(article, params.segmenter)
     t1 = time.perf_counter()
 
-    sk = sketch(shingles(article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
+    sk = sketch(shingles(doc.article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
     hits = store.band_hits(sk.keys)
     lexical = sorted(hits, key=lambda r: (-hits[r][1], -hits[r][0], r))[:LEXICAL_K]
     cosines: dict[int, float] = {}
