@@ -57,13 +57,46 @@ def ari(labels_true: list, labels_pred: list) -> float:
     return float((index - expected) / (0.5 * (rows + cols) - expected)) if total else 1.0
 
 
+def _copies_found(rows: list[dict], doc: dict, key) -> list[list]:
+    """Per group of identical texts in the input: is every later copy a verbatim edge from the earliest?
+
+    ``rows`` are the input records (``id``, ``outlet``, ``published_at``, ``text``); ``key(article)``
+    maps an exported article to its input record's ``(outlet, id)``.
+    """
+    from newslineage.index.ingest import content_hash
+    from newslineage.lineage.reprints import copy_order
+
+    exported = {key(a): a["id"] for a in doc["articles"]}
+    edges = {(e["source_id"], e["derived_id"]): e for e in doc["edges"]}
+    groups: dict[str, list[dict]] = {}
+    for n, r in enumerate(rows):
+        groups.setdefault(content_hash(r["text"]), []).append({**r, "n": n})
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda r: copy_order(r["published_at"], r["outlet"], r["n"]))
+        first = exported.get((members[0]["outlet"], members[0]["id"]))
+        found = sum(
+            1 for r in members[1:]
+            if (e := edges.get((first, exported.get((r["outlet"], r["id"]))))) is not None and e["kind"] == "verbatim"
+        )
+        out.append([members[0]["outlet"] or members[0]["id"], ", ".join(r["outlet"] or r["id"] for r in members[1:]), len(members) - 1, found])
+    return out
+
+
 def groundnews(args) -> None:
+    from newslineage.readers._common import normalise_date
+
     root = data_dir("groundnews_story_clusters")
-    gold, rows = {}, {}
+    gold, rows = {}, []
     for f in sorted(root.glob("*/data.csv")):
         with open(f, newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                gold[r["id"]], rows[r["id"]] = f.parent.name, r
+                # an article is its id and outlet (two outlets here share id 57)
+                outlet = r["outlet_name"].strip() or None  # three rows name no outlet
+                gold[(outlet, r["id"])] = f.parent.name
+                rows.append({"id": r["id"], "outlet": outlet, "published_at": normalise_date(r["datetime"]), "text": r["text"]})
     work = Path(tempfile.mkdtemp(prefix="nl-gn-"))
     db = work / "gn.db"
     flags = ["--id-col", "id", "--text-col", "text", "--title-col", "title", "--outlet-col", "outlet_name", "--date-col", "datetime"]
@@ -71,16 +104,32 @@ def groundnews(args) -> None:
     t_ing, m_ing = run("ingest", *map(str, sorted(root.glob("*/data.csv"))), "--db", str(db), *emb, *flags)
     t_an, m_an = run("analyze", "--db", str(db), "-o", str(work / "out"), *emb)
     doc = json.loads((work / "out" / "lineage.json").read_text())
-    ids = [a["id"] for a in doc["articles"]]
-    score = ari([gold[i] for i in ids], [a["story_id"] for a in doc["articles"]])
-    print(table(["corpus", "articles", "stories>1", "ARI", "ingest s", "analyze s"], [["groundnews " + ("embeddings" if args.embeddings else "lexical"), len(ids), sum(s["size"] > 1 for s in doc["stories"]), score, t_ing, t_an]]))
-    print(f"({len(gold) - len(ids)} rows were exact duplicates of another row's text and are stored once)\n")
+    with open(work / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
+        in_csv = sum(1 for _ in csv.DictReader(fh))
+
+    def key(a: dict) -> tuple:
+        given = a["id"] if (a["outlet"], a["id"]) in gold else a["id"].rsplit("@", 1)[0]
+        return a["outlet"], given
+
+    score = ari([gold[key(a)] for a in doc["articles"]], [a["story_id"] for a in doc["articles"]])
+    copies = _copies_found(rows, doc, key)
+    reprints, found = sum(r[2] for r in copies), sum(r[3] for r in copies)
+    print(table(
+        ["corpus", "input rows", "in articles.csv", "reprints", "as verbatim edge from earliest", "stories>1", "ARI", "ingest s", "analyze s"],
+        [["groundnews " + ("embeddings" if args.embeddings else "lexical"), len(rows), in_csv, reprints, found, sum(s["size"] > 1 for s in doc["stories"]), score, t_ing, t_an]],
+    ))
+    print("\nidentical texts (earliest copy -> the other copies):")
+    print(table(["earliest copy", "other copies", "copies", "verbatim edges from earliest"], copies))
     arts = {a["id"]: a for a in doc["articles"]}
     kept = [e for e in doc["edges"] if e["verdict"] == "derives_from"]
-    print(f"{len(doc['edges'])} reuse edges, {len(kept)} derives_from (the rest shared_source); derives_from edges:")
+    print(f"\n{len(doc['edges'])} reuse edges, {len(kept)} derives_from (the rest shared_source or indirect); derives_from edges:")
     print(table(["source outlet", "derived outlet", "kind", "cov src", "cov der", "by", "source title"], [
         [arts[e["source_id"]]["outlet"] or "-", arts[e["derived_id"]]["outlet"] or "-", e["kind"], e["coverage_source"], e["coverage_derived"], e["direction_by"], (arts[e["source_id"]]["title"] or "")[:50]]
         for e in sorted(kept, key=lambda e: (arts[e["source_id"]]["story_id"], e["source_id"]))
+    ]))
+    print("\nstories (origin = the article the story's copying starts from):")
+    print(table(["size", "origin", "first published", "label"], [
+        [s["size"], (arts[s["origin_id"]]["outlet"] or s["origin_id"] if s["origin_id"] else "-"), s["first_published"] or "-", s["label"][:60]] for s in doc["stories"]
     ]))
     print(f"\nfolder: {work}")
 
