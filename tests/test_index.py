@@ -104,6 +104,20 @@ def test_same_id_of_another_outlet_is_another_article(tmp_path):
         assert r.events[0].action == "renamed" and "stored as 57@Channel News Asia" in r.events[0].detail
 
 
+def test_a_record_resent_without_its_outlet_is_the_same_record(tmp_path):
+    text = "Putin eyes slashing oil production after the price cap."
+    with index(tmp_path / "i.db") as ix:
+        ix.add([Article(text=text, id="57", outlet="The Free Press")])
+        again = ix.add([Article(text=text, id="57")])
+        assert (again.added, again.duplicates) == (0, 1)
+        changed = ix.add([Article(text="Putin eyes cutting oil output.", id="57")], on_duplicate_id="version")
+        assert [(e.action, e.id, e.outlet) for e in changed.events] == [("version", "57~v2", "The Free Press")]
+        ix.add([Article(text="Another outlet's article 57 about something else.", id="57", outlet="CNA")])
+        # two outlets use the id now: an outlet-less record is neither of them
+        other = ix.add([Article(text="A third article numbered 57.", id="57")])
+        assert [(e.action, e.id) for e in other.events] == [("renamed", "57@2")]
+
+
 @pytest.mark.parametrize("mode", ["error", "version", "skip"])
 def test_repeated_id_with_another_text_is_never_dropped_silently(tmp_path, mode):
     first = Article(text="The council approved the budget on Monday evening.", id="n1", outlet="Daily")

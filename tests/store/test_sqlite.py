@@ -83,7 +83,7 @@ def test_articles_with_one_text_share_it_and_are_all_kept(tmp_path):
     assert store.get("a1").text_rowid == store.get("k2").text_rowid == text
     assert [c.id for c in store.copies([text])[text]] == ["a1", "k1", "k2"]
     assert store.texts_known([rec.content_hash, "sha1:none"]) == {rec.content_hash: "a1"}
-    assert store.identities([("k1", "KIFI"), ("k1", "other")]) == {("k1", "KIFI"): [(1, rec.content_hash, "k1")]}
+    assert store.identities(["k1", "nope"]) == {"k1": [("KIFI", 1, rec.content_hash, "k1")]}
     # an article whose text is neither stored nor given is not written
     lost = ArticleEntry(Article(text="x", id="lost"), "lost", 1, "sha1:missing")
     assert store.add_batch([], [lost]) == [] and store.get("lost") is None

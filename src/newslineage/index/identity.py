@@ -5,7 +5,9 @@ wire story are five articles. Their text is computed once (prepared, fingerprint
 and shared. Per record, in input order:
 
 * the same id, outlet and text are stored already (or came earlier in this run): a
-  **duplicate**, not stored again (re-running an ingest is harmless);
+  **duplicate**, not stored again (re-running an ingest is harmless); a record without an
+  outlet is the record of that id whatever its outlet, when only one outlet uses the id (a
+  client re-sending an article without its outlet);
 * the same id and outlet with **another text**: what ``on_duplicate_id`` says: ``error``
   (refused, listed; ``--strict`` stops), ``version`` (stored as ``ID~v2``) or ``skip``
   (ignored, listed);
@@ -20,7 +22,7 @@ batches in flight in a worker pool see each other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import ConfigError, RecordError
 from ..model import Article
@@ -84,7 +86,7 @@ class IngestPlanner:
         self.on_duplicate_id = on_duplicate_id
         self.strict = strict
         # decided in this run but maybe not written yet (batches in flight)
-        self._identities: dict[tuple[str, str | None], list[tuple[int, str, str]]] = {}
+        self._identities: dict[str, list[tuple[str | None, int, str, str]]] = {}
         self._ids: set[str] = set()
         self._texts: dict[str, str] = {}
 
@@ -92,28 +94,28 @@ class IngestPlanner:
         """Classify a batch; duplicates, refused and empty records are reported here."""
         plan = BatchPlan()
         hashes = [content_hash(a.text) for a in batch]
-        keys = [(a.id, a.outlet) for a in batch]
-        stored_identities = self.store.identities(keys)
+        stored_identities = self.store.identities([a.id for a in batch])
         stored_texts = self.store.texts_known(hashes)
         candidates = {a.id for a in batch} | {f"{a.id}@{a.outlet}" for a in batch if a.outlet}
         taken = self.store.taken(sorted(candidates)) | self._ids
-        for art, h, key in zip(batch, hashes, keys):
+        for art, h in zip(batch, hashes):
             if not art.text.strip():
                 report.skipped += 1
                 message = f"{_where(art)}: empty text; skipped"
                 report.errors.append(message)
                 report.note("bad", art, "empty text")
                 continue
-            versions = self._identities.get(key) or stored_identities.get(key) or []
+            known = {row[3]: row for row in (*stored_identities.get(art.id, ()), *self._identities.get(art.id, ()))}
+            versions, outlet = _same_record(art.outlet, list(known.values()))
             action, detail = None, ""
             version = 1
             if versions:
-                same = next((aid for _v, vh, aid in versions if vh == h), None)
+                same = next((aid for _o, _v, vh, aid in versions if vh == h), None)
                 if same is not None:
                     report.duplicates += 1
                     report.note("duplicate", art, f"stored already as {same}", stored_id=same)
                     continue
-                first_id, last = versions[0][2], versions[-1][0]
+                first_id, last = versions[0][3], versions[-1][1]
                 if self.on_duplicate_id != "version":
                     action = "refused" if self.on_duplicate_id == "error" else "ignored"
                     detail = f"id {art.id!r}" + (f" of {art.outlet}" if art.outlet else "") + f" is stored already as {first_id} with another text"
@@ -125,6 +127,8 @@ class IngestPlanner:
                     report.note(action, art, detail)
                     continue
                 version = last + 1
+                if art.outlet is None and outlet is not None:  # that outlet's record, re-sent without it
+                    art = replace(art, outlet=outlet)
                 stored_id = self._free(f"{first_id}~v{version}", taken)
                 action, detail = "version", f"version {version} of {first_id}: the id came back with another text"
             elif art.id in taken:
@@ -134,7 +138,7 @@ class IngestPlanner:
                 stored_id = art.id
             taken.add(stored_id)
             self._ids.add(stored_id)
-            self._identities.setdefault(key, list(versions)).append((version, h, stored_id))
+            self._identities.setdefault(art.id, []).append((art.outlet, version, h, stored_id))
             first_with_text = self._texts.get(h) or stored_texts.get(h)
             if first_with_text is not None:
                 same = f"same text as {first_with_text}: computed once, shared"
@@ -149,11 +153,13 @@ class IngestPlanner:
         """Forget what a written batch decided: the store knows it now."""
         for planned in plan.entries:
             entry = planned.entry
-            key = (entry.article.id, entry.article.outlet)
+            given = entry.article.id
             self._ids.discard(entry.id)
-            # a later batch still in flight may have added a version of the same record
-            if self._identities.get(key, [(0, "", "")])[-1][2] == entry.id:
-                del self._identities[key]
+            rows = [row for row in self._identities.get(given, ()) if row[3] != entry.id]
+            if rows:
+                self._identities[given] = rows
+            else:
+                self._identities.pop(given, None)
             if self._texts.get(entry.content_hash) == entry.id:
                 del self._texts[entry.content_hash]
 
@@ -164,3 +170,21 @@ class IngestPlanner:
             n += 1
             name = f"{wanted}~{n}"
         return name
+
+
+def _same_record(outlet: str | None, rows: list[tuple[str | None, int, str, str]]) -> tuple[list[tuple[str | None, int, str, str]], str | None]:
+    """The stored versions of the record ``(id, outlet)`` among the articles given that id.
+
+    The same outlet is the same record. A missing outlet on either side matches when only one
+    outlet uses the id: it is that outlet's record, re-sent without its outlet.
+
+    Returns:
+        The versions (by version number) and the outlet they are stored under.
+    """
+    exact = [r for r in rows if r[0] == outlet]
+    if not exact:
+        loose = rows if outlet is None else [r for r in rows if r[0] is None]
+        outlets = {r[0] for r in loose}
+        exact = loose if len(outlets) == 1 else []
+    exact.sort(key=lambda r: r[1])
+    return exact, (exact[0][0] if exact else outlet)

@@ -154,8 +154,8 @@ class Store(Protocol):
 
     params: IndexParams
 
-    def identities(self, keys: Sequence[tuple[str, str | None]]) -> dict[tuple[str, str | None], list[tuple[int, str, str]]]:
-        """Per ``(given id, outlet)`` already stored: ``(version, content hash, stored id)`` of each version."""
+    def identities(self, given_ids: Sequence[str]) -> dict[str, list[tuple[str | None, int, str, str]]]:
+        """Per given id already stored: ``(outlet, version, content hash, stored id)`` of each article given it."""
         ...
 
     def taken(self, ids: Sequence[str]) -> set[str]:

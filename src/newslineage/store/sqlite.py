@@ -154,17 +154,13 @@ class SQLiteStore:
     def _tx(self):
         return _Transaction(self._db)
 
-    def identities(self, keys: Sequence[tuple[str, str | None]]) -> dict[tuple[str, str | None], list[tuple[int, str, str]]]:
-        """Per ``(given id, outlet)`` already stored: ``(version, content hash, stored id)`` of each version."""
-        out: dict[tuple[str, str | None], list[tuple[int, str, str]]] = {}
-        wanted = set(keys)
-        for chunk in _chunks(sorted({k[0] for k in wanted}), 500):
-            q = f"SELECT a.given_id, a.outlet, a.version, c.hash, a.id FROM article a JOIN content c ON c.rowid = a.content WHERE a.given_id IN ({','.join('?' * len(chunk))})"
+    def identities(self, given_ids: Sequence[str]) -> dict[str, list[tuple[str | None, int, str, str]]]:
+        """Per given id already stored: ``(outlet, version, content hash, stored id)`` of each article given it."""
+        out: dict[str, list[tuple[str | None, int, str, str]]] = {}
+        for chunk in _chunks(sorted(set(given_ids)), 500):
+            q = f"SELECT a.given_id, a.outlet, a.version, c.hash, a.id FROM article a JOIN content c ON c.rowid = a.content WHERE a.given_id IN ({','.join('?' * len(chunk))}) ORDER BY a.rowid"
             for given, outlet, version, chash, aid in self._db.execute(q, chunk):
-                if (given, outlet) in wanted:
-                    out.setdefault((given, outlet), []).append((int(version), chash, aid))
-        for versions in out.values():
-            versions.sort()
+                out.setdefault(given, []).append((outlet, int(version), chash, aid))
         return out
 
     def taken(self, ids: Sequence[str]) -> set[str]:
