@@ -11,7 +11,7 @@ from rich.text import Text
 from ..report.words import verdict_words
 from .report import Source, SourcesResult
 
-__all__ = ["render_sources_html", "render_sources_text", "reprint_words"]
+__all__ = ["render_sources_html", "render_sources_list", "render_sources_text", "reprint_words"]
 
 def _pairs(source: Source, limit: int = 3) -> list[tuple[str, str, str, float]]:
     """The strongest linked sentence pairs: (query text, source text, kind, score)."""
@@ -88,19 +88,37 @@ def render_sources_text(result: SourcesResult) -> Group:
     return Group(*parts)
 
 
+def render_sources_list(result: SourcesResult, *, side_by_side: bool = False) -> str:
+    """The ranked sources as an HTML ``<ol>`` (escaped), identical copies in one item.
+
+    Args:
+        result: The sources.
+        side_by_side: Add a "side by side" button per source (``data-id`` = the source's id),
+            which the web page wires to the comparison of the query with that article.
+    """
+    e = html.escape
+    if not result.sources:
+        return f'<p class="meta">No source found among {result.candidates} candidates.</p>'
+    items = []
+    for src in result.sources:
+        rel = src.comparison.relation
+        art = src.article
+        reprints = f'<div class="meta">{e(reprint_words(src, 20))}</div>' if src.reprints else ""
+        button = f'<button type="button" class="link side-by-side" data-id="{e(art.id, quote=True)}">Side by side</button>' if side_by_side else ""
+        items.append(
+            f'<li data-id="{e(art.id, quote=True)}"><strong>{e(art.outlet or art.id)}</strong> <span class="meta">{e(_when(art.published_at))} · id {e(art.id)}</span>'
+            + (f"<div>{e(art.title)}</div>" if art.title else "")
+            + f'<div><b>{e(verdict_words(rel.verdict, style="sources"))}</b>: {rel.coverage_a_chars:.0%} of the text, score {src.score:.2f}</div>'
+            + reprints
+            + f'<div class="meta">{e(rel.explanation)}</div>{button}</li>'
+        )
+    return '<ol class="results sources">' + "".join(items) + "</ol>"
+
+
 def render_sources_html(result: SourcesResult) -> str:
     """A self-contained page: the ranked list, then the top source's side-by-side comparison."""
     e = html.escape
     q = result.query
-    rows = []
-    for rank, src in enumerate(result.sources, 1):
-        rel = src.comparison.relation
-        rows.append(
-            f"<tr><td>{rank}</td><td><b>{e(src.article.outlet or src.article.id)}</b> <small>{e(_when(src.article.published_at))} · id {e(src.article.id)}</small><br>{e(src.article.title or '')}"
-            + (f"<br><small>{e(reprint_words(src, 20))}</small>" if src.reprints else "")
-            + "</td>"
-            f"<td>{e(verdict_words(rel.verdict, style='sources'))}</td><td>{src.score:.2f}</td><td>{rel.coverage_a_chars:.0%}</td><td>{e(rel.explanation)}</td></tr>"
-        )
     detail = ""
     if result.sources:
         try:
@@ -116,14 +134,8 @@ def render_sources_html(result: SourcesResult) -> str:
     body = (
         f"<h1>Sources of {e(q.article.id)}</h1>"
         f"<p>{len(q.body)} sentences, {e(q.language)}; {result.candidates} candidates compared.</p>"
-        + (
-            "<table><thead><tr><th>#</th><th>source</th><th>verdict</th><th>score</th><th>query covered</th><th>why</th></tr></thead><tbody>"
-            + "".join(rows)
-            + "</tbody></table>"
-            if rows
-            else "<p>No source found.</p>"
-        )
+        + render_sources_list(result)
         + (f"<h2>Top source, sentence by sentence</h2>{detail}" if detail else "")
     )
-    style = "body{font-family:system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}"
+    style = "body{font-family:system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem}.meta{color:#555;font-size:.9em}ol.sources li{margin:0 0 1em}"
     return f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sources of {e(q.article.id)}</title><style>{style}</style></head><body>{body}</body></html>'

@@ -260,7 +260,9 @@ def find_sources(
             continue
         reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
         found.append(Source(firsts[r], source_score(comparison), comparison, evidence[r], reprints))
-    found.sort(key=lambda s: (-s.score, -s.retrieval["cheap"], s.article.id))
+    # at the same share of the query explained, the closer copy first: the one the query holds
+    # more of (an identical text before a longer version of it)
+    found.sort(key=lambda s: (-round(s.score, 4), -s.comparison.relation.coverage_b_chars, -s.retrieval["cheap"], s.article.id))
     t3 = time.perf_counter()
     timings = {"prepare": round(t1 - t0, 4), "retrieve": round(t2 - t1, 4), "compare": round(t3 - t2, 4)}
     return SourcesResult(query=doc, sources=tuple(found[:top]), candidates=len(kept), timings=timings)

@@ -35,7 +35,7 @@ EdgeHref = Callable[[dict[str, Any]], "str | None"]
 GRAPH_CSS = """
 .nl-graph-wrap{overflow-x:auto;border:1px solid #d6d6d6;border-radius:6px;background:#fff}
 .nl-graph{display:block;width:100%;min-width:720px;height:auto}
-.nl-graph a path:hover{stroke-opacity:1;filter:drop-shadow(0 0 2px #0008)}
+.nl-graph a:hover .nl-edge{filter:drop-shadow(0 0 2px #0009)}
 .nl-graph-note{color:#555;font-size:.9em;margin:.3em 0 0}
 .nl-legend-graph{display:flex;flex-wrap:wrap;gap:4px 16px;font-size:.88em;color:#333;margin:.4em 0}
 .nl-key{display:inline-flex;align-items:center;gap:4px}
@@ -115,6 +115,11 @@ def _label(t: float, step: float, new_day: bool = True) -> str:
     if step >= 86400:
         return when.strftime("%d %b %Y" if step >= 30 * 86400 else "%d %b")
     return when.strftime("%d %b %H:%M") if new_day else when.strftime("%H:%M")
+
+
+def _hit(d: str, tip: str) -> str:
+    """A wide invisible stroke along an edge: a thin line is hard to hit with a mouse or a finger."""
+    return f'<path d="{d}" fill="none" stroke="transparent" stroke-width="12" pointer-events="stroke"><title>{_e(tip)}</title></path>'
 
 
 def _marker(sid: str, kind: str) -> str:
@@ -218,7 +223,11 @@ def story_svg(view: StoryView, *, sid: str, edge_href: EdgeHref | None = None) -
         color = KIND_COLORS.get(e["kind"], _GREY)
         width = 1.2 + 3 * float(e.get("coverage_derived") or 0)
         end = cx - 7 if cx >= sx else cx + 7
-        path = f'<path d="M{sx:.1f},{sy + 5:.1f}V{cy:.1f}H{end:.1f}" fill="none" stroke="{color}" stroke-width="{width:.1f}" marker-end="url(#{_marker(sid, e["kind"] if e["kind"] in KIND_COLORS else "other")})"><title>{_e(tip(e))}</title></path>'
+        d = f"M{sx:.1f},{sy + 5:.1f}V{cy:.1f}H{end:.1f}"
+        path = (
+            f'<path class="nl-edge" d="{d}" fill="none" stroke="{color}" stroke-width="{width:.1f}" marker-end="url(#{_marker(sid, e["kind"] if e["kind"] in KIND_COLORS else "other")})"><title>{_e(tip(e))}</title></path>'
+            + _hit(d, tip(e))
+        )
         share = ""
         if abs(end - sx) > 40:
             anchor, tx = ("end", end - 11) if cx >= sx else ("start", end + 11)
@@ -234,7 +243,7 @@ def story_svg(view: StoryView, *, sid: str, edge_href: EdgeHref | None = None) -
         end = dx - 7
         d = f"M{sx + 5:.1f},{sy:.1f}C{sx + bend:.1f},{sy:.1f} {end - bend:.1f},{dy:.1f} {end:.1f},{dy:.1f}"
         mark = f' marker-end="url(#{marker})"' if marker else ""
-        out.append(link(e, f'<path d="{d}" fill="none" stroke="{stroke}" stroke-width="1.2"{dash}{mark} opacity="0.6"><title>{_e(tip(e))}</title></path>'))
+        out.append(link(e, f'<path class="nl-edge" d="{d}" fill="none" stroke="{stroke}" stroke-width="1.2"{dash}{mark} opacity="0.6"><title>{_e(tip(e))}</title></path>' + _hit(d, tip(e))))
 
     for e in view.extra:
         curve(e, KIND_COLORS.get(e["kind"], _GREY), "", _marker(sid, e["kind"] if e["kind"] in KIND_COLORS else "other"))
