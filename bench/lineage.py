@@ -4,6 +4,7 @@
     python bench/lineage.py synthetic 10000 --seed 2      # recall per kind, precision, time, memory
     python bench/lineage.py synthetic 100000 --corpus /tmp/c100k --db /tmp/c100k.db  # reuse a corpus/index
     python bench/lineage.py chain [--embeddings]          # seed A -> rewrite B -> edit C
+    python bench/lineage.py reprints 2000 --seed 2        # a corpus plus exact reprints: nothing lost, no self-match
 
 Ingest and analyze run as separate ``newslineage`` processes so their wall time and peak memory
 (largest process, pool workers included) are measured apart.
@@ -204,6 +205,87 @@ def chain(args) -> None:
     print(f"stories: {Counter(a['story_id'] for a in doc['articles']).most_common()}")
 
 
+def _with_reprints(corpus: Path, out: Path, seed: int) -> dict[str, int]:
+    """Copy a generated corpus and add exact reprints: under new ids and outlets (10% of the
+    articles, 1-4 copies each, the same day or later), under the same id by another outlet (2%),
+    and records sent twice (2%). Returns what was added."""
+    rng = random.Random(seed)
+    rows = [json.loads(line) for line in (corpus / "corpus.jsonl").read_text().splitlines()]
+    extra, counts = [], Counter()
+    for r in rows:
+        roll = rng.random()
+        if roll < 0.10:
+            for k in range(rng.randint(1, 4)):
+                extra.append({**r, "id": f"r{r['id']}-{k}", "series": f"reprinter{k}", "date": r["date"] if k % 2 else r["date"][:8] + "28"})
+                counts["reprints"] += 1
+        elif roll < 0.12:
+            extra.append({**r, "series": "samenumbers"})  # another outlet numbering its articles the same way
+            counts["same id, other outlet"] += 1
+        elif roll < 0.14:
+            extra.append(dict(r))  # the same record sent twice
+            counts["records sent twice"] += 1
+    everything = rows + extra
+    rng.shuffle(everything)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in everything), encoding="utf-8")
+    counts["input records"] = len(everything)
+    counts["distinct (id, outlet)"] = len({(r["id"], r["series"]) for r in everything})
+    return dict(counts)
+
+
+def reprints(args) -> None:
+    from newslineage import Article, Index
+    from newslineage.index.ingest import content_hash
+
+    work = Path(tempfile.mkdtemp(prefix=f"nl-r{args.n}-"))
+    base = work / "base"
+    subprocess.run([sys.executable, str(GEN), str(args.n), str(base), "--seed", str(args.seed)], check=True, capture_output=True)
+    corpus = work / "c"
+    counts = _with_reprints(base, corpus, args.seed)
+    db = work / "c.db"
+    t_ing, _ = run("ingest", str(corpus / "corpus.jsonl"), "--db", str(db), "--no-embeddings", "--outlet-col", "series", "--date-col", "date")
+    t_an, _ = run("analyze", "--db", str(db), "-o", str(work / "out"), "--no-embeddings", "--no-comparisons")
+    doc = json.loads((work / "out" / "lineage.json").read_text())
+    with open(work / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
+        in_csv = sum(1 for _ in csv.DictReader(fh))
+    rows = [json.loads(line) for line in (corpus / "corpus.jsonl").read_text().splitlines()]
+    stored = {(a["outlet"], a["id"].split("@")[0]) for a in doc["articles"]}
+    lost = {(r["series"], r["id"]) for r in rows} - stored
+    # every reprint a verbatim edge from its text's earliest copy
+    by_text: dict[str, list[dict]] = {}
+    for a in doc["articles"]:
+        by_text.setdefault(a["copy_of"] or a["id"], []).append(a)
+    edges = {(e["source_id"], e["derived_id"]): e for e in doc["edges"]}
+    copies = [(first, a) for first, group in by_text.items() for a in group if a["id"] != first]
+    found = sum(1 for first, a in copies if edges.get((first, a["id"]), {}).get("kind") == "verbatim")
+    # sources: stored articles as queries, by their id
+    rng = random.Random(args.seed)
+    queries = rng.sample(doc["articles"], min(args.queries, len(doc["articles"])))
+    text_of = {}
+    with Index(db, create=False) as index:
+        self_matches = split = multi = 0
+        t0 = time.perf_counter()
+        for q in queries:
+            art = index.get(q["id"])
+            text_of[q["id"]] = content_hash(art.text)
+            result = index.sources(Article(text=art.text, id=art.id, outlet=art.outlet, published_at=art.published_at), top=10)
+            shown = [[s.article.id, *(r.id for r in s.reprints)] for s in result.sources]
+            self_matches += sum(row.count(q["id"]) for row in shown)
+            # identical copies of the query's text must come as one row
+            same = [row for row, s in zip(shown, result.sources) if content_hash(s.article.text) == text_of[q["id"]]]
+            multi += bool(same)
+            split += max(0, len(same) - 1)
+        t_q = time.perf_counter() - t0
+    print(table(["added by the bench", "count"], [[k, v] for k, v in counts.items()]))
+    print()
+    print(table(
+        ["articles stored", "records lost", "in articles.csv", "reprints", "verbatim edge from earliest", "queries", "self-matches", "queries with copies", "copies split over rows"],
+        [[len(doc["articles"]), len(lost), in_csv, len(copies), found, len(queries), self_matches, multi, split]],
+    ))
+    print(table(["stage", "wall s"], [["ingest", t_ing], ["analyze (lexical)", t_an], [f"sources x{len(queries)} (in-process)", t_q]]))
+    print(f"folder: {work}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="what", required=True)
@@ -217,8 +299,12 @@ def main() -> None:
     s.add_argument("--db", help="index file: reused when it exists (ingest not timed), else ingested there")
     c = sub.add_parser("chain")
     c.add_argument("--embeddings", action="store_true")
+    r = sub.add_parser("reprints")
+    r.add_argument("n", type=int)
+    r.add_argument("--seed", type=int, default=2)
+    r.add_argument("--queries", type=int, default=200)
     args = ap.parse_args()
-    {"groundnews": groundnews, "synthetic": synthetic, "chain": chain}[args.what](args)
+    {"groundnews": groundnews, "synthetic": synthetic, "chain": chain, "reprints": reprints}[args.what](args)
 
 
 if __name__ == "__main__":
