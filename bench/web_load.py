@@ -102,7 +102,7 @@ def run_load(url: str, pairs: list[dict], requests: int, clients: int, max_secon
             t0 = time.perf_counter()
             try:
                 response = local.http.post("/api/compare", json=pairs[i % len(pairs)])
-                ok = response.status_code == 200 and response.json().get("schema") == "newslineage.compare/1"
+                ok = response.status_code == 200 and response.json().get("schema") == "newslineage.compare/2"
                 key = None if ok else f"HTTP {response.status_code}"
             except httpx.HTTPError as exc:
                 key = type(exc).__name__

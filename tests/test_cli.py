@@ -23,7 +23,7 @@ def run(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
 def test_compare_text_report_on_seeds_lexical():
     proc = run("compare", str(SEED_A), str(SEED_B), "--no-embeddings")
     assert proc.returncode == 0, proc.stderr
-    assert "000 DERIVES FROM 004" in proc.stdout or "SHARE A SOURCE" in proc.stdout
+    assert "000 IS PARTLY DERIVED FROM 004" in proc.stdout or "000 IS WHOLLY DERIVED FROM 004" in proc.stdout
     assert "Added in 000" in proc.stdout and "Omitted from 004" in proc.stdout
     assert "nearby island of Cuba" in proc.stdout
 
@@ -33,7 +33,7 @@ def test_compare_json_is_the_documented_schema(tmp_path):
     proc = run("compare", str(SEED_A), str(SEED_B), "--no-embeddings", "--format", "json", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["schema"] == "newslineage.compare/1" and doc["mode"] == "lexical"
+    assert doc["schema"] == "newslineage.compare/2" and doc["mode"] == "lexical"
 
 
 @pytest.mark.parametrize(

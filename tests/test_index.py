@@ -288,7 +288,7 @@ def test_json_contract(tmp_path, planted):
     assert set(doc["query"]) == {"id", "title", "published_at", "language", "sentences"}
     first = doc["sources"][0]
     assert {"id", "outlet", "title", "published_at", "score", "relation", "links", "reprints"} <= set(first)
-    assert set(first["relation"]) == {"verdict", "coverage_a", "coverage_b", "coverage_a_chars", "coverage_b_chars", "confidence", "explanation", "evidence", "copied_a", "copied_b"}
+    assert set(first["relation"]) == {"verdict", "coverage_a", "coverage_b", "coverage_a_chars", "coverage_b_chars", "confidence", "explanation", "evidence", "copied_a", "copied_b", "supported_a", "supported_b", "extent"}
     assert set(first["links"][0]) == {"a", "b", "kind", "score", "lexical", "semantic", "changes"}
     scores = [s["score"] for s in doc["sources"]]
     assert scores == sorted(scores, reverse=True)

@@ -10,7 +10,7 @@ import pytest
 
 from newslineage import compare
 
-SCHEMA = json.loads(files("newslineage").joinpath("schemas/compare-1.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(files("newslineage").joinpath("schemas/compare-2.json").read_text(encoding="utf-8"))
 
 
 def _check(doc: dict) -> None:

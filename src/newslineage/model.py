@@ -15,10 +15,12 @@ from typing import Literal
 __all__ = [
     "LINK_KINDS",
     "ROLES",
+    "SUPPORT_LEVELS",
     "VERDICTS",
     "Article",
     "Comparison",
     "Document",
+    "Extent",
     "FactChange",
     "Link",
     "LinkKind",
@@ -26,6 +28,8 @@ __all__ = [
     "Relation",
     "Role",
     "Sentence",
+    "Support",
+    "SupportLevel",
     "Verdict",
     "content_id",
 ]
@@ -45,6 +49,12 @@ VERDICTS: tuple[str, ...] = (
     "same_story",
     "unrelated",
 )
+
+SupportLevel = Literal["kept", "partial", "added"]
+#: How much of a sentence of A its source supports, from all to nothing.
+SUPPORT_LEVELS: tuple[str, ...] = ("kept", "partial", "added")
+
+Extent = Literal["wholly", "partly"]
 
 FactType = Literal["number", "date", "entity", "negation", "modality"]
 
@@ -196,6 +206,30 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Support:
+    """How much of one body sentence of A is found in B.
+
+    Attributes:
+        a: Index of the sentence in A.
+        level: ``kept`` (its content is in B, maybe fused from several sentences), ``partial``
+            (some of it is in B, some is new) or ``added`` (nothing of it is in B).
+        share: Share of its content words found in the supporting sentences of B.
+        b: Indexes of the sentences of B that support it (empty when added).
+        new: Character spans (in A's text) of the words that B does not support, for kept and
+            partly supported sentences.
+        new_facts: Spans of the names and figures among them (a name or number the source does
+            not have is a claim of the copy's own, or a changed fact).
+    """
+
+    a: int
+    level: SupportLevel
+    share: float
+    b: tuple[int, ...] = ()
+    new: tuple[tuple[int, int], ...] = ()
+    new_facts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A maximal reused passage: a run of links contiguous on both sides.
 
@@ -219,16 +253,22 @@ class Relation:
     Attributes:
         verdict: ``a_derives_from_b``, ``b_derives_from_a``, ``shared_source``, ``same_story``
             or ``unrelated``.
-        coverage_a: Share of A's body sentences that come from B.
-        coverage_b: Share of B's body sentences reused in A.
-        coverage_a_chars: Share of A's body characters that come from B.
-        coverage_b_chars: Share of B's body characters reused in A.
+        coverage_a: Share of A's body sentences linked to sentences of B.
+        coverage_b: Share of B's body sentences linked to sentences of A.
+        coverage_a_chars: Share of A's body characters in linked sentences.
+        coverage_b_chars: Share of B's body characters in linked sentences.
         confidence: In [0, 1].
         explanation: One sentence in plain words.
-        evidence: Short reasons behind the verdict and its direction.
+        evidence: Short reasons behind the verdict and its direction ("although ..." for a clue
+            that points the other way).
         copied_a: Share of A's body words that stand in B word for word (stretches of at
             least 8 shared words): the churnalism measure, blind to paraphrase.
         copied_b: Share of B's body words found word for word in A.
+        supported_a: Share of A's body content found in B (kept sentences, and the found share
+            of partly supported ones), by characters.
+        supported_b: Share of B's body characters carried into A.
+        extent: For a derivation, ``wholly`` (all but odd details of the copy come from the
+            source) or ``partly`` (the copy also has material of its own); else None.
     """
 
     verdict: Verdict
@@ -241,6 +281,9 @@ class Relation:
     evidence: tuple[str, ...] = ()
     copied_a: float = 0.0
     copied_b: float = 0.0
+    supported_a: float = 0.0
+    supported_b: float = 0.0
+    extent: Extent | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +296,13 @@ class Comparison:
         links: Sentence links, in A's order.
         passages: Maximal reused passages, in A's order.
         added: Indexes of A's body sentences not supported by B.
-        omitted: Indexes of B's body sentences not carried into A.
+        omitted: Indexes of B's body sentences not carried into A (neither linked nor
+            supporting a kept or partly supported sentence).
         relation: The verdict.
+        support: One ``Support`` per body sentence of A, in reading order.
+        carried: The same measure asked the other way round: one ``Support`` per body sentence
+            of B (``a`` is then B's index, ``b`` A's): ``kept`` = carried into A, ``partial`` =
+            partly carried, ``added`` = omitted.
         mode: ``embeddings`` (lexical + semantic) or ``lexical``.
         embedder: Name and version of the sentence encoder, or None.
         names: Short names of A and B used in the explanation (file stems, else "A"/"B").
@@ -268,10 +316,17 @@ class Comparison:
     added: tuple[int, ...]
     omitted: tuple[int, ...]
     relation: Relation
+    support: tuple[Support, ...] = ()
+    carried: tuple[Support, ...] = ()
     mode: str = "embeddings"
     embedder: str | None = None
     names: tuple[str, str] = ("A", "B")
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def partial(self) -> tuple[int, ...]:
+        """Indexes of A's body sentences only partly supported by B."""
+        return tuple(s.a for s in self.support if s.level == "partial")
 
     @property
     def changed(self) -> tuple[Link, ...]:
@@ -279,7 +334,7 @@ class Comparison:
         return tuple(link for link in self.links if link.changes)
 
     def to_dict(self) -> dict:
-        """The ``newslineage.compare/1`` JSON document (see docs/schema.md)."""
+        """The ``newslineage.compare/2`` JSON document (see docs/schema.md)."""
         from .report.jsondoc import comparison_to_dict
 
         return comparison_to_dict(self)

@@ -47,7 +47,7 @@ def compare_documents(
     t0 = time.perf_counter()
     alignment = align(a, b, settings, a_vectors, b_vectors)
     t1 = time.perf_counter()
-    relation = judge(a, b, alignment.links, alignment.added, alignment.omitted, a_name, b_name)
+    relation = judge(a, b, alignment.links, alignment.support, alignment.carried, a_name, b_name)
     relation = replace(relation, copied_a=alignment.copied_a, copied_b=alignment.copied_b)
     t2 = time.perf_counter()
     embedder = None
@@ -63,6 +63,8 @@ def compare_documents(
         added=alignment.added,
         omitted=alignment.omitted,
         relation=relation,
+        support=alignment.support,
+        carried=alignment.carried,
         mode="embeddings" if embedder else "lexical",
         embedder=embedder,
         names=(a_name, b_name),

@@ -120,7 +120,8 @@ def columns(markup: str) -> str:
 
 @pytest.fixture(scope="module")
 def doc() -> dict:
-    return compare(A_TEXT, B_TEXT, embeddings=False).to_dict()
+    # dated so that A is the copy: the lists then read "added" (A) and "omitted" (B)
+    return compare(A_TEXT, B_TEXT, embeddings=False, a_meta={"published_at": "2024-05-02"}, b_meta={"published_at": "2024-05-01"}).to_dict()
 
 
 @pytest.fixture(scope="module")
@@ -232,10 +233,10 @@ def test_paragraphs_are_preserved(doc, page):
 
 def test_header_shows_verdict_confidence_coverage_and_mode(doc, page):
     text = " ".join(parse(page).text)
-    assert "A and B share a source" in text  # shared_source in words
+    assert "A is wholly derived from B" in text or "A is partly derived from B" in text  # verdict and extent in words
     assert doc["relation"]["explanation"] in text
     rel = doc["relation"]
-    for value in (rel["confidence"], rel["coverage_a"], rel["coverage_b"], rel["coverage_a_chars"], rel["coverage_b_chars"]):
+    for value in (rel["confidence"], rel["supported_a"], rel["supported_b"], rel["coverage_a"], rel["coverage_b"]):
         assert f"{value:.0%}" in text
     assert "lexical" in text
     for word in ("verbatim", "edit", "paraphrase", "translation", "added", "omitted", "changed fact"):
@@ -327,8 +328,33 @@ def test_unrelated_documents_render_without_links():
     assert "A and B are unrelated" in out
     assert "No sentence of A comes from B." in out
     assert "nl-badge" not in columns(out)
-    assert "nl-added" in classes_of(out, "a-0") and "nl-omitted" in classes_of(out, "b-0")
+    # no copy named: each side's sentences are "only in" it, not added or omitted
+    assert "nl-only" in classes_of(out, "a-0") and "nl-only" in classes_of(out, "b-0")
+    assert ">only in A</span>" in by_id(out, "a-0") and ">only in B</span>" in by_id(out, "b-0")
+    assert "nl-added" not in columns(out) and "nl-omitted" not in columns(out)
     assert not parse(out).errors
+
+
+def test_reversed_direction_reads_from_the_copy(doc):
+    """When B is the copy, A's sentences missing from B are omitted and B's own are added."""
+    flipped = {**doc, "relation": {**doc["relation"], "verdict": "b_derives_from_a", "extent": "partly"}}
+    out = render_comparison_page(flipped)
+    assert "B is partly derived from A" in out
+    assert "nl-omitted" in classes_of(out, "a-4") and "nl-added" in classes_of(out, "b-4")
+    assert "Added in B (not supported by A)" in out and "Omitted from A (not carried into B)" in out
+    assert out.index("Added in B") < out.index("Omitted from A")
+
+
+def test_partly_supported_sentence_marks_its_new_words():
+    a = "A fire destroyed the old mill in Riverton on Sunday night. Firefighters from three towns fought the flames until dawn, the mayor said.\n"
+    b = "A fire destroyed the old mill in Riverton on Sunday night. Firefighters fought the flames for hours.\n"
+    d = compare(a, b, embeddings=False, a_meta={"published_at": "2024-05-02"}, b_meta={"published_at": "2024-05-01"}).to_dict()
+    partial = [s for s in d["support"] if s["level"] == "partial"]
+    assert [s["a"] for s in partial] == [1]
+    out = render_comparison_page(d)
+    assert "nl-partial" in classes_of(out, "a-1")
+    marked = re.findall(r'<mark class="nl-new"[^>]*>(.*?)</mark>', by_id(out, "a-1"))
+    assert marked and "fought" not in " ".join(marked) and any("three towns" in m for m in marked)
 
 
 def test_languages_set_lang_per_side(doc):

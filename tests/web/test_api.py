@@ -17,7 +17,7 @@ from newslineage.web.settings import is_loopback
 
 from .conftest import AGGRESSIVE, CUBA, REPO
 
-COMPARE_SCHEMA = json.loads((REPO / "src" / "newslineage" / "schemas" / "compare-1.json").read_text(encoding="utf-8"))
+COMPARE_SCHEMA = json.loads((REPO / "src" / "newslineage" / "schemas" / "compare-2.json").read_text(encoding="utf-8"))
 
 
 def assert_error(response, status: int, code: str) -> dict:

@@ -59,7 +59,7 @@ def test_pair_page_shows_the_stored_or_a_fresh_comparison(analysed):
     assert "Copy Daily (2023-06-15 07:00) and its source Wire &lt;i&gt;dpa&lt;/i&gt; (2023-06-14 08:00)" in page.text
     assert f'href="/stories/{story["story_id"]}">Back to the story' in page.text
     reprint = client.get("/api/pair", params={"source": "wire-004", "derived": "reprint-2"}).json()  # no stored comparison: compared now
-    assert reprint["schema"] == "newslineage.compare/1" and reprint["relation"]["coverage_a"] == 1.0
+    assert reprint["schema"] == "newslineage.compare/2" and reprint["relation"]["coverage_a"] == 1.0
     missing = client.get("/pair", params={"source": "wire-004", "derived": "nope"})
     assert missing.status_code == 404 and "no article with id &#x27;nope&#x27;" in missing.text
 
@@ -85,6 +85,7 @@ def test_an_uploaded_file_keeps_its_name(client, seed_texts):
     a, b = seed_texts
     files = {"a_file": ("copy-of-wire.txt", a.encode(), "text/plain"), "b_file": ("wire.txt", b.encode(), "text/plain")}
     page = client.post("/compare", files=files).text
-    assert "copy-of-wire derives from wire" in page
+    (verdict,) = re.findall(r'class="nl-verdict"[^>]*>([^<]*)<', page)
+    assert verdict.startswith("copy-of-wire ") and verdict.endswith(" from wire"), verdict
     json_doc = client.post("/api/compare", json={"a": {"text": a, "name": "copy-of-wire.txt"}, "b": {"text": b, "name": "wire.txt"}}).json()
     assert json_doc["names"] == {"a": "copy-of-wire", "b": "wire"}

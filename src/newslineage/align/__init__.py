@@ -7,11 +7,12 @@ precomputed embeddings), usable in-process, in a worker pool and inside Spark.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..model import Document, Link, Passage
+from ..fingerprint import tokens
+from ..model import Document, Link, Passage, Support
 from ..settings import CompareSettings
 from ..unionfind import UnionFind
 from .aligner import LONG_RUN_WORDS, align_sentences
@@ -20,6 +21,7 @@ from .kinds import link_kind
 from .passages import find_passages, merge_adjacent, trim_passages
 from .seeds import MIN_RUN, Run, tokenize_with_offsets, verbatim_runs
 from .similarity import Similarity, sentence_similarity
+from .support import sentence_support
 
 __all__ = ["Alignment", "align"]
 
@@ -36,6 +38,8 @@ class Alignment:
     runs: tuple[Run, ...] = ()
     copied_a: float = 0.0
     copied_b: float = 0.0
+    support: tuple[Support, ...] = ()
+    carried: tuple[Support, ...] = ()
 
 
 def _unit_of_tokens(doc: Document, tokens) -> list[int]:
@@ -148,7 +152,7 @@ def align(
             kind = "edit"  # copied word for word into the other side, with text added around it
         a_facts = [f for s in a_sents for f in extract_facts(s, a.language)]
         b_facts = [f for s in b_sents for f in extract_facts(s, b.language)]
-        changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start)
+        changes = fact_changes(a_facts, b_facts, same_language, a_sents[0].start, b_sents[0].start, _stems(a_text), _stems(b_text))
         links.append(
             Link(
                 a=a_idx,
@@ -160,10 +164,17 @@ def align(
                 changes=tuple(changes),
             )
         )
-    linked_a = {i for link in links for i in link.a}
-    linked_b = {j for link in links for j in link.b}
-    added = tuple(i for i in a.body_indexes if i not in linked_a)
-    omitted = tuple(j for j in b.body_indexes if j not in linked_b)
+    links_t = tuple(links)
+    word_vectors = _word_vectors(settings) if sim.semantic is not None else None
+    support = sentence_support(a, b, sim, links_t, word_vectors)
+    # B's side is the same question asked the other way round: a sentence of B is omitted when
+    # nothing of its content is in A (a sentence that A fused with others is carried, in part)
+    carried = sentence_support(b, a, sim.transposed(), tuple(replace(link, a=link.b, b=link.a) for link in links_t), word_vectors)
+    # a sentence of B linked to, or supporting, a sentence of A is carried at least in part
+    used_b = {j for link in links for j in link.b} | {j for s in support if s.level != "added" for j in s.b}
+    carried = tuple(replace(s, level="partial") if s.level == "added" and s.a in used_b else s for s in carried)
+    added = tuple(s.a for s in support if s.level == "added")
+    omitted = tuple(s.a for s in carried if s.level == "added")
     passages = trim_passages(find_passages(a, b, links), runs, a_tokens, b_tokens, a, b)
     passages = merge_adjacent(passages, a.article.text, b.article.text)
     starts = [t.start for t in a_tokens]
@@ -172,7 +183,32 @@ def align(
     in_runs_b = {b0 + k for run in runs for _, b0, n in run.segments for k in range(n)}
     copied_a = sum(1 for t, r in enumerate(a_unit) if r >= 0 and t in in_runs_a) / max(1, sum(a_words))
     copied_b = sum(1 for t, c in enumerate(b_unit) if c >= 0 and t in in_runs_b) / max(1, sum(b_words))
-    return Alignment(tuple(links), tuple(passages), added, omitted, sim, tuple(runs), round(copied_a, 4), round(copied_b, 4))
+    return Alignment(links_t, tuple(passages), added, omitted, sim, tuple(runs), round(copied_a, 4), round(copied_b, 4), support, carried)
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in tokens(text))
+
+
+_WORD_CACHE: dict[str, np.ndarray] = {}
+_WORD_CACHE_MAX = 200_000
+
+
+def _word_vectors(settings: CompareSettings):
+    """Embeddings of single words with the configured encoder, cached per process."""
+    from ..embed import get_embedder
+
+    embedder = get_embedder(settings.embedder)
+
+    def vectors(words: list[str]) -> np.ndarray:
+        todo = [w for w in words if w not in _WORD_CACHE]
+        if todo:
+            if len(_WORD_CACHE) + len(todo) > _WORD_CACHE_MAX:
+                _WORD_CACHE.clear()
+            _WORD_CACHE.update(zip(todo, embedder.encode(todo)))
+        return np.stack([_WORD_CACHE[w] for w in words])
+
+    return vectors
 
 
 def _absolute_score(group, settings: CompareSettings) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang import (
+    ALL_STOPWORDS,
     MODALS_POSSIBILITY,
     MONTHS,
     NEGATIONS,
@@ -21,7 +22,7 @@ from ..lang import (
     RELATIVE_DAYS,
     WEEKDAYS,
 )
-from ..lang.data import AMBIGUOUS_MONTHS, SCALES, WEAK_NUMBER_WORDS
+from ..lang.data import ALIAS_GROUP, AMBIGUOUS_MONTHS, SCALES, WEAK_NUMBER_WORDS
 from ..model import FactChange, Sentence
 
 __all__ = ["Fact", "extract_facts", "fact_changes"]
@@ -36,6 +37,7 @@ class Fact:
     text: str
     start: int
     end: int
+    scope: tuple[str, ...] = ()  # negation and hedging: stems of the words they bear on
 
 
 _NUMERAL = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,']\d+)*(?:st|nd|rd|th|er|e|º|°)?(?![\w])")
@@ -45,24 +47,6 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|Uhr|h)\b", re.IGN
 _CAPSEQ = re.compile(r"\b[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*(?:\s+(?:of|de|la|von|van|der|du|al|bin)?\s*[A-ZÄÖÜÀ-ÞŁŚŻ][\w’'\-]*)*", re.UNICODE)
 _MONTH_CONTEXT = re.compile(r"(?:in|early|late|mid|since|until|by|on|last|next|this)\s*-?$", re.IGNORECASE)
 
-# Capitals, countries, demonyms and common metonyms name the same actor in news copy
-# ("Washington" for the US government); a swap inside one group is not a changed fact.
-_ALIASES = [
-    {"us", "u.s", "usa", "united states", "america", "american", "americans", "washington", "white house"},
-    {"china", "chinese", "beijing", "peking"},
-    {"russia", "russian", "moscow", "kremlin"},
-    {"uk", "britain", "british", "united kingdom", "london", "downing street", "britiain"},
-    {"germany", "german", "berlin", "deutschland"},
-    {"france", "french", "paris", "elysee", "élysée"},
-    {"ukraine", "ukrainian", "kyiv", "kiev"},
-    {"japan", "japanese", "tokyo"},
-    {"eu", "european union", "brussels"},
-    {"israel", "israeli", "jerusalem"},
-    {"iran", "iranian", "tehran"},
-    {"india", "indian", "new delhi", "delhi"},
-    {"taiwan", "taiwanese", "taipei"},
-]
-_ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
 
 
 def _parse_numeral(text: str, language: str) -> float | None:
@@ -85,6 +69,10 @@ def _parse_numeral(text: str, language: str) -> float | None:
         return None
 
 
+#: Content words after a negation or hedge that it bears on ("possibly deceptive practices").
+_SCOPE_WORDS = 3
+
+
 def extract_facts(sentence: Sentence, language: str) -> list[Fact]:
     """Numbers, dates, names, negation and hedging cues of one sentence, with article offsets."""
     text = sentence.text
@@ -93,7 +81,11 @@ def extract_facts(sentence: Sentence, language: str) -> list[Fact]:
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, value: object, s: int, e: int) -> None:
-        facts.append(Fact(kind, value, text[s:e], base + s, base + e))
+        scope: tuple[str, ...] = ()
+        if kind in ("negation", "modality"):
+            after = [w.casefold() for w in _WORD.findall(text[e : e + 80])]
+            scope = tuple(w[:5] for w in after if w not in ALL_STOPWORDS and w not in NEGATIONS)[:_SCOPE_WORDS]
+        facts.append(Fact(kind, value, text[s:e], base + s, base + e, scope))
         taken.append((s, e))
 
     for m in _TIME.finditer(text):
@@ -160,7 +152,7 @@ def extract_facts(sentence: Sentence, language: str) -> list[Fact]:
 def _entity_match(x: str, y: str) -> bool:
     if x == y or x in y or y in x:
         return True
-    ax, ay = _ALIAS_OF.get(x), _ALIAS_OF.get(y)
+    ax, ay = ALIAS_GROUP.get(x), ALIAS_GROUP.get(y)
     if ax is not None and ax == ay:
         return True
     tx, ty = set(x.replace("’s", "").split()), set(y.replace("’s", "").split())
@@ -189,8 +181,21 @@ def _unmatched(mine: Sequence[Fact], theirs: Sequence[Fact]) -> list[Fact]:
     return out
 
 
+def _carried(cue: Fact, other_words: frozenset[str] | None) -> bool:
+    """Does the other side say what a negation or hedge bears on? A source sentence fused into
+    a rewrite may hedge a clause the rewrite left out ("amid revelations of possibly deceptive
+    practices"): that is an omitted detail, not a removed hedge."""
+    return other_words is None or not cue.scope or any(w in other_words for w in cue.scope)
+
+
 def fact_changes(
-    a_facts: Sequence[Fact], b_facts: Sequence[Fact], same_language: bool, a_anchor: int = 0, b_anchor: int = 0
+    a_facts: Sequence[Fact],
+    b_facts: Sequence[Fact],
+    same_language: bool,
+    a_anchor: int = 0,
+    b_anchor: int = 0,
+    a_words: frozenset[str] | None = None,
+    b_words: frozenset[str] | None = None,
 ) -> list[FactChange]:
     """Facts that differ between two linked groups.
 
@@ -200,6 +205,8 @@ def fact_changes(
             capitalised, differently across languages).
         a_anchor, b_anchor: Offset used as an empty span for a side that lacks the cue
             (start of its linked sentences).
+        a_words, b_words: Five-letter stems of each side's words; a negation or hedge found on
+            one side only is a change only when the other side carries the words it bears on.
     """
     changes: list[FactChange] = []
     for kind in ("number", "date", "entity"):
@@ -231,6 +238,8 @@ def fact_changes(
         if bool(na) != bool(nb):
             fa = na[0] if na else None
             fb = nb[0] if nb else None
+            if not _carried(fa or fb, b_words if fa else a_words):  # type: ignore[arg-type]
+                continue
             changes.append(
                 FactChange(
                     kind,  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ class Similarity:
         a_features, b_features: Lexical feature sets per row / column.
         a_texts, b_texts: Sentence texts per row / column.
         lexical: Dice coefficient of the feature sets.
+        shared: Number of lexical features (content stems and word pairs) the two share.
         semantic: Embedding cosine, or None in lexical-only mode.
         a_vectors, b_vectors: The embeddings, or None.
         score: Combined score used for linking (see ``combine``).
@@ -39,11 +40,20 @@ class Similarity:
     a_texts: tuple[str, ...]
     b_texts: tuple[str, ...]
     lexical: np.ndarray
+    shared: np.ndarray
     semantic: np.ndarray | None
     a_vectors: np.ndarray | None
     b_vectors: np.ndarray | None
     score: np.ndarray
     crosslingual: bool = False
+
+    def transposed(self) -> Similarity:
+        """The same similarities seen from B (rows) to A (columns)."""
+        t = None if self.semantic is None else self.semantic.T
+        return Similarity(
+            self.b_index, self.a_index, self.b_features, self.a_features, self.b_texts, self.a_texts,
+            self.lexical.T, self.shared.T, t, self.b_vectors, self.a_vectors, self.score.T, self.crosslingual,
+        )  # fmt: skip
 
 
 def combine(lexical: np.ndarray, semantic: np.ndarray | None, settings: CompareSettings, crosslingual: bool = False) -> np.ndarray:
@@ -83,7 +93,7 @@ def sentence_similarity(
     a_body, b_body = a.body, b.body
     a_feats = tuple(features(s.text) for s in a_body)
     b_feats = tuple(features(s.text) for s in b_body)
-    _, lexical = similarity_matrix(a_feats, b_feats)
+    shared, lexical = similarity_matrix(a_feats, b_feats)
     semantic = None
     if settings.embeddings and a_body and b_body:
         if a_vectors is None or b_vectors is None:
@@ -102,6 +112,7 @@ def sentence_similarity(
         a_texts=tuple(s.text for s in a_body),
         b_texts=tuple(s.text for s in b_body),
         lexical=lexical,
+        shared=shared,
         semantic=semantic,
         a_vectors=a_vectors if semantic is not None else None,
         b_vectors=b_vectors if semantic is not None else None,

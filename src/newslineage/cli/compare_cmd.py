@@ -34,7 +34,7 @@ def _size(n: int) -> str:
 def compare(
     a: Annotated[str, typer.Argument(metavar="A", help="The article to explain (possible copy): a .txt, .md or .html file (- reads standard input).", show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="The possible source article (a file).", show_default=False)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text (terminal), json (newslineage.compare/1) or html (self-contained page).")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text (terminal), json (newslineage.compare/2) or html (self-contained page).")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings", help="Use the sentence encoder; --no-embeddings: lexical only, no model needed, finds copies and light edits but not paraphrase or translation.")] = True,
     a_date: Annotated[Optional[str], typer.Option("--a-date", help="Publication time of A (ISO 8601), used for direction.")] = None,

@@ -159,3 +159,26 @@ MODALS_NECESSITY: frozenset[str] = _words(
     "must will shall definitely certainly "
     "muss müssen wird werden sicher doit doivent devra debe deben deberá deve devono"
 )
+
+# Capitals, countries, demonyms and common metonyms name the same actor in news copy
+# ("Washington" for the US government); a swap inside one group is not a changed fact.
+ACTOR_ALIASES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group)
+    for group in [
+        {"us", "u.s", "usa", "united states", "america", "american", "americans", "washington", "white house"},
+        {"china", "chinese", "beijing", "peking"},
+        {"russia", "russian", "moscow", "kremlin"},
+        {"uk", "britain", "british", "united kingdom", "london", "downing street", "britiain"},
+        {"germany", "german", "berlin", "deutschland"},
+        {"france", "french", "paris", "elysee", "élysée"},
+        {"ukraine", "ukrainian", "kyiv", "kiev"},
+        {"japan", "japanese", "tokyo"},
+        {"eu", "european union", "brussels"},
+        {"israel", "israeli", "jerusalem"},
+        {"iran", "iranian", "tehran"},
+        {"india", "indian", "new delhi", "delhi"},
+        {"taiwan", "taiwanese", "taipei"},
+    ]
+)
+#: Alias group number of each name (lower case).
+ALIAS_GROUP: dict[str, int] = {name: i for i, group in enumerate(ACTOR_ALIASES) for name in group}

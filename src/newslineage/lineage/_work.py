@@ -75,6 +75,6 @@ class WorkStore:
             yield PairResult.from_json(a, b, data)
 
     def comparison(self, derived: str, source: str) -> dict | None:
-        """The stored ``newslineage.compare/1`` document of an edge (by article ids), or None."""
+        """The stored ``newslineage.compare/2`` document of an edge (by article ids), or None."""
         row = self._db.execute("SELECT doc FROM comparison WHERE derived = ? AND source = ?", (derived, source)).fetchone()
         return json.loads(gzip.decompress(row[0])) if row else None

@@ -272,7 +272,7 @@ def compare_chunk(pairs: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int
 
     Returns:
         ``(pairs compared, results with at least one link, comparisons)`` where comparisons are
-        ``(derived, source, gzipped newslineage.compare/1 JSON)`` for pairs that are reuse.
+        ``(derived, source, gzipped newslineage.compare/2 JSON)`` for pairs that are reuse.
     """
     from .direction import is_reuse, orient
 

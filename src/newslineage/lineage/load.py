@@ -90,7 +90,7 @@ def load_story(db_or_dir: str | os.PathLike, story_id: str) -> dict[str, Any] | 
 
 
 def load_comparison(db_or_dir: str | os.PathLike, derived_id: str, source_id: str) -> dict[str, Any] | None:
-    """The ``newslineage.compare/1`` document ``analyze`` kept for an edge, or None.
+    """The ``newslineage.compare/2`` document ``analyze`` kept for an edge, or None.
 
     None when the index was not analysed, the edge is not one of its edges, or the analysis ran
     with ``--no-comparisons`` (compare the two stored articles instead).

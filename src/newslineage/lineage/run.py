@@ -108,7 +108,7 @@ def analyze(
         workers: Processes comparing pairs (default: every core).
         embeddings: Use the index's article vectors for candidates and stories, and the sentence
             encoder in the stored comparisons; False = lexical only.
-        comparisons: Keep the full ``newslineage.compare/1`` document of every edge (for the
+        comparisons: Keep the full ``newslineage.compare/2`` document of every edge (for the
             HTML report's side-by-side view).
         progress: Called as ``progress(stage, done, total)``.
 

@@ -1,4 +1,4 @@
-"""HTML report: the ``newslineage.compare/1`` document as a self-contained, script-free page.
+"""HTML report: the ``newslineage.compare/2`` document as a self-contained, script-free page.
 
 ``render_comparison_fragment`` gives a ``<style>`` block plus a ``<section class="nl-compare">``
 that any page can embed (every CSS rule is scoped to ``.nl-compare``; nothing relies on
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .html_style import CSS, KIND_COLORS
-from .words import verdict_words
+from .words import side_words, verdict_words
 
 __all__ = ["KIND_COLORS", "render_comparison_fragment", "render_comparison_page"]
 
@@ -39,6 +39,8 @@ _FACT_WORDS = {
     "negation": "negation",
     "modality": "certainty",
 }
+#: Span type of words the other text does not support (in a partly supported sentence).
+_NEW = "new"
 _LANG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -114,8 +116,19 @@ def _nums(numbers: Sequence[int]) -> str:
 class _Side:
     """Per-side lookups built once: links per sentence, changed spans, added/omitted sets."""
 
-    def __init__(self, letter: str, doc: Mapping[str, Any], flagged: Iterable[int]) -> None:
+    def __init__(
+        self,
+        letter: str,
+        doc: Mapping[str, Any],
+        flagged: Iterable[int],
+        label: str,
+        support: Iterable[Any] = (),
+        partial_label: str = "partly supported",
+    ) -> None:
         self.letter = letter
+        self.label = label
+        self.flag_class = label if label in ("added", "omitted") else "only"
+        self.partial_label = partial_label
         self.other = "b" if letter == "a" else "a"
         self.doc = doc if isinstance(doc, Mapping) else {}
         self.units = _sentences(self.doc)
@@ -127,6 +140,23 @@ class _Side:
         self.flagged = set(flagged)
         self.links: dict[int, list[tuple[int, str, list[int], bool]]] = {}
         self.spans: dict[int, list[tuple[int, int, str]]] = {}
+        self.partial: dict[int, tuple[float, list[int]]] = {}
+        for entry in support:
+            if not isinstance(entry, Mapping) or entry.get("level") != "partial":
+                continue
+            i = _int(entry.get("a"))
+            u = self.by_index.get(i) if i is not None else None
+            if u is None:
+                continue
+            share = entry.get("share")
+            self.partial[i] = (float(share) if isinstance(share, (int, float)) else 0.0, _ints(entry.get("b")))  # type: ignore[index]
+            s0 = _int(u.get("start"))
+            for span in _list(entry.get("new")):
+                if s0 is None or not isinstance(span, list) or len(span) != 2:
+                    continue
+                lo, hi = _int(span[0]), _int(span[1])
+                if lo is not None and hi is not None and hi > lo:
+                    self.spans.setdefault(i, []).append((lo - s0, hi - s0, _NEW))  # type: ignore[index]
 
     def text(self, i: int) -> str:
         u = self.by_index.get(i)
@@ -168,7 +198,10 @@ def _highlight(text: str, spans: list[tuple[int, int, str]] | None) -> str:
         if lo >= hi:
             continue
         out.append(_e(text[pos:lo]))
-        out.append(f'<mark class="nl-chg" title="changed {ftype}">{_e(text[lo:hi])}</mark>')
+        if ftype == _NEW:
+            out.append(f'<mark class="nl-new" title="not in the other text">{_e(text[lo:hi])}</mark>')
+        else:
+            out.append(f'<mark class="nl-chg" title="changed {ftype}">{_e(text[lo:hi])}</mark>')
         pos = hi
     out.append(_e(text[pos:]))
     return "".join(out)
@@ -203,13 +236,18 @@ def _render_unit(side: _Side, unit: Mapping[str, Any], out: list[str]) -> None:
         if any(ch for _, _, _, ch in links):
             classes.append("nl-changed")
             labels.append('<span class="nl-lab nl-lab-changed">changed fact</span>')
+        if i in side.partial:
+            labels.append(f'<span class="nl-lab nl-lab-partial">{_e(side.partial_label)}</span>')
     elif i is not None and i in side.flagged:
-        if side.letter == "a":
-            classes.append("nl-added")
-            labels.append('<span class="nl-lab nl-lab-added" title="not supported by B">added</span>')
-        else:
-            classes.append("nl-omitted")
-            labels.append('<span class="nl-lab nl-lab-omitted" title="not carried into A">omitted</span>')
+        classes.append(f"nl-{side.flag_class}")
+        other = side.other.upper()
+        labels.append(f'<span class="nl-lab nl-lab-{side.flag_class}" title="nothing of it is in {other}">{_e(side.label)}</span>')
+    elif i is not None and i in side.partial:
+        share, sources = side.partial[i]
+        classes.append("nl-partial")
+        refs = ", ".join(str(j) for j in sources)
+        title = f"{share:.0%} of its content is in {side.other.upper()} {refs}; the marked words are not"
+        labels.append(f'<span class="nl-lab nl-lab-partial" title="{_e(title)}">{_e(side.partial_label)}</span>')
     else:
         classes.append("nl-unlinked")
     body = _highlight(text, side.spans.get(i) if i is not None else None)
@@ -274,15 +312,29 @@ def _section(out: list[str], title: str, count: int | None, open_: bool = True) 
     out.append(f'<details class="nl-sec"{" open" if open_ else ""}><summary><h3>{label}</h3></summary><div class="nl-sec-body">')
 
 
-def _unlinked(out: list[str], title: str, letter: str, side: _Side, indexes: list[int], label: str) -> None:
-    """The added (A) or omitted (B) sentences as a list; ``title`` is already escaped."""
-    out.append(f'<h4 class="nl-subh">{title} ({len(indexes)})</h4>')
+def _unlinked(out: list[str], title: str, side: _Side, indexes: list[int]) -> None:
+    """One side's sentences with nothing in the other text, as a list."""
+    out.append(f'<h4 class="nl-subh">{_e(title)} ({len(indexes)})</h4>')
     if not indexes:
         out.append('<p class="nl-empty">None.</p>')
         return
     out.append('<ul class="nl-list">')
     for i in indexes:
-        out.append(f'<li>{_ref(letter, [i])}<span class="nl-lab nl-lab-{label}">{label}</span>{_e(side.text(i))}</li>')
+        out.append(f'<li>{_ref(side.letter, [i])}<span class="nl-lab nl-lab-{side.flag_class}">{_e(side.label)}</span>{_e(side.text(i))}</li>')
+    out.append("</ul>")
+
+
+def _partly(out: list[str], title: str, side: _Side, other: _Side) -> None:
+    """Sentences of a side partly found in the other, the words that are not marked."""
+    if not side.partial:
+        return
+    out.append(f'<h4 class="nl-subh">{_e(title)} ({len(side.partial)})</h4><ul class="nl-list">')
+    for i, (share, sources) in sorted(side.partial.items()):
+        out.append(
+            f'<li>{_ref(side.letter, [i])}<span class="nl-lab nl-lab-partial">{_e(side.partial_label)}</span>'
+            f"{_group_text(side, [i])} "
+            f'<span class="nl-muted nl-nowrap">{share:.0%} found in {_ref(other.letter, sources)}</span></li>'
+        )
     out.append("</ul>")
 
 
@@ -290,7 +342,7 @@ def render_comparison_fragment(doc: dict) -> str:
     """The comparison as an embeddable HTML fragment: a scoped ``<style>`` and ``<section class="nl-compare">``.
 
     Args:
-        doc: A ``newslineage.compare/1`` document (``Comparison.to_dict()``).
+        doc: A ``newslineage.compare/2`` document (``Comparison.to_dict()``).
 
     Returns:
         HTML with no script and no external resource; every text from ``doc`` escaped.
@@ -302,8 +354,11 @@ def render_comparison_fragment(doc: dict) -> str:
     rel = _map(doc.get("relation"))
     links = [lk for lk in _list(doc.get("links")) if isinstance(lk, Mapping)]
 
-    side_a = _Side("a", _map(doc.get("a")), _ints(doc.get("added")))
-    side_b = _Side("b", _map(doc.get("b")), _ints(doc.get("omitted")))
+    verdict = rel.get("verdict")
+    words = side_words(verdict if isinstance(verdict, str) else "", name_a, name_b)
+    partial_b = "partly carried" if words.a_label == "added" else "partly used"
+    side_a = _Side("a", _map(doc.get("a")), _ints(doc.get("added")), words.a_label, _list(doc.get("support")), words.partial_label)
+    side_b = _Side("b", _map(doc.get("b")), _ints(doc.get("omitted")), words.b_label, _list(doc.get("carried")), partial_b)
     rows: list[tuple[int, str, list[int], list[int], Mapping[str, Any], list[Mapping[str, Any]]]] = []
     for n, link in enumerate(links, start=1):
         a_idx, b_idx, kind = _ints(link.get("a")), _ints(link.get("b")), _kind(link.get("kind"))
@@ -318,8 +373,8 @@ def render_comparison_fragment(doc: dict) -> str:
     out: list[str] = [f"<style>{CSS}</style>", '<section class="nl-compare" aria-label="Article comparison">']
 
     # ---- verdict
-    verdict = rel.get("verdict")
-    verdict_html = _e(verdict_words(verdict, name_a, name_b)) if isinstance(verdict, str) and verdict else "no verdict"
+    extent = rel.get("extent") if isinstance(rel.get("extent"), str) else None
+    verdict_html = _e(verdict_words(verdict, name_a, name_b, extent=extent)) if isinstance(verdict, str) and verdict else "no verdict"
     out.append('<header class="nl-head">')
     out.append(f'<p class="nl-kicker">Verdict · {la} compared with {lb}</p>')
     out.append(f'<h2 class="nl-verdict">{verdict_html}</h2>')
@@ -339,13 +394,13 @@ def render_comparison_fragment(doc: dict) -> str:
         f'<div class="nl-stat"><dt>Confidence</dt><dd><span class="nl-big">{_pct(rel.get("confidence"))}</span></dd></div>'
     )
     out.append(
-        f'<div class="nl-stat"><dt>{la} taken from {eb}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_a"))}</span>'
-        f" of sentences<br>{_pct(rel.get('coverage_a_chars'))} of characters"
+        f'<div class="nl-stat"><dt>{la} found in {eb}</dt><dd><span class="nl-big">{_pct(rel.get("supported_a"))}</span>'
+        f" of its content<br>{_pct(rel.get('coverage_a'))} of sentences linked"
         f"<br>{_pct(rel.get('copied_a'))} of words word for word</dd></div>"
     )
     out.append(
-        f'<div class="nl-stat"><dt>{lb} reused in {ea}</dt><dd><span class="nl-big">{_pct(rel.get("coverage_b"))}</span>'
-        f" of sentences<br>{_pct(rel.get('coverage_b_chars'))} of characters</dd></div>"
+        f'<div class="nl-stat"><dt>{lb} carried into {ea}</dt><dd><span class="nl-big">{_pct(rel.get("supported_b"))}</span>'
+        f" of its content<br>{_pct(rel.get('coverage_b'))} of sentences linked</dd></div>"
     )
     embedder = f'<br><span class="nl-muted">{_e(doc.get("embedder"))}</span>' if doc.get("embedder") else ""
     out.append(f'<div class="nl-stat"><dt>Mode</dt><dd>{_e(mode_words or mode or "unknown")}{embedder}</dd></div>')
@@ -364,9 +419,12 @@ def render_comparison_fragment(doc: dict) -> str:
         )
     out.append(
         '<span><span class="nl-badge">3</span>link number: the same on both sides, click to jump</span>'
-        '<span><span class="nl-s nl-added"><span class="nl-lab nl-lab-added">added</span>only in A</span></span>'
-        '<span><span class="nl-s nl-omitted"><span class="nl-lab nl-lab-omitted">omitted</span>'
-        '<span class="nl-t">only in B</span></span></span>'
+        f'<span><span class="nl-s nl-{side_a.flag_class}"><span class="nl-lab nl-lab-{side_a.flag_class}">{_e(side_a.label)}</span>'
+        f"nothing of it in {eb}</span></span>"
+        f'<span><span class="nl-s nl-{side_b.flag_class}"><span class="nl-lab nl-lab-{side_b.flag_class}">{_e(side_b.label)}</span>'
+        f'<span class="nl-t">nothing of it in {ea}</span></span></span>'
+        f'<span><span class="nl-s nl-partial"><span class="nl-lab nl-lab-partial">{_e(side_a.partial_label)}</span>'
+        '<mark class="nl-new">words</mark> not in the other text</span></span>'
         '<span><span class="nl-lab nl-lab-changed">changed fact</span><mark class="nl-chg">changed words</mark></span>'
         '<span><span class="nl-struct nl-struct-sample">'
         '<span class="nl-lab">headline · not compared</span></span>structure line</span>'
@@ -380,7 +438,7 @@ def render_comparison_fragment(doc: dict) -> str:
     out.append("</div>")
 
     # ---- kept links
-    _section(out, f"Kept sentences: {ea} ← {eb}", len(rows))
+    _section(out, _e(words.kept), len(rows))
     if rows:
         out.append(
             '<table class="nl-table"><colgroup><col class="nl-col-n"><col><col class="nl-col-how"><col></colgroup>'
@@ -407,9 +465,12 @@ def render_comparison_fragment(doc: dict) -> str:
     added = [i for i in _ints(doc.get("added"))]
     omitted = [i for i in _ints(doc.get("omitted"))]
     changed_rows = [r for r in rows if r[5]]
-    _section(out, "Added, omitted and changed facts", None)
-    _unlinked(out, f"Added in {ea}: not supported by {eb}", "a", side_a, added, "added")
-    _unlinked(out, f"Omitted from {eb}: not carried into {ea}", "b", side_b, omitted, "omitted")
+    _section(out, "Partly supported, added, omitted and changed facts", None)
+    _partly(out, words.partial, side_a, side_b)
+    a_list = (words.a_unsupported, side_a, added)
+    b_list = (words.b_unused, side_b, omitted)
+    for title, side, indexes in (b_list, a_list) if words.copy_is_b else (a_list, b_list):
+        _unlinked(out, title, side, indexes)
     n_changes = sum(len(r[5]) for r in changed_rows)
     out.append(f'<h4 class="nl-subh">Changed facts in kept sentences ({n_changes})</h4>')
     if changed_rows:
@@ -459,7 +520,7 @@ def render_comparison_page(doc: dict, title: str | None = None) -> str:
     """A complete, self-contained HTML5 page showing the comparison (no script, no external asset).
 
     Args:
-        doc: A ``newslineage.compare/1`` document.
+        doc: A ``newslineage.compare/2`` document.
         title: Page title; default "<A> vs <B> · newslineage".
     """
     names = _map(_map(doc).get("names"))

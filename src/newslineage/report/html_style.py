@@ -95,6 +95,12 @@ def _css() -> str:
         f".nl-compare .nl-omitted .nl-t{{text-decoration:line-through;text-decoration-color:{OMITTED};"
         "text-decoration-thickness:1px}",
         f".nl-compare .nl-lab-omitted{{background:{OMITTED};color:#fff}}",
+        ".nl-compare .nl-only{border:2px dotted #5e5e5e;background:#fafafa}",
+        ".nl-compare .nl-lab-only{background:#5e5e5e;color:#fff}",
+        f".nl-compare .nl-partial{{border:2px dotted {ADDED};background:#fff}}",
+        f".nl-compare .nl-lab-partial{{background:#fff;color:{ADDED};border:1px solid {ADDED}}}",
+        f".nl-compare mark.nl-new{{background:{tint(ADDED, 0.14)};color:#1b1b1b;padding:0 1px;"
+        f"text-decoration:underline wavy {ADDED};text-decoration-thickness:1px;text-underline-offset:3px}}",
         f".nl-compare .nl-lab-changed{{background:{CHANGED};color:#fff}}",
         f".nl-compare .nl-changed{{box-shadow:inset 0 -2px 0 {CHANGED}}}",
         f".nl-compare mark.nl-chg{{background:{CHANGED_MARK};color:#1b1b1b;padding:0 2px;border-radius:2px;"

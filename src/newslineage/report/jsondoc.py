@@ -1,4 +1,4 @@
-"""The ``newslineage.compare/1`` JSON document (documented in docs/schema.md).
+"""The ``newslineage.compare/2`` JSON document (documented in docs/schema.md).
 
 The document is the contract scripts and other tools depend on: field names and meanings only
 change with a new schema version. Offsets index the article text as read (after decoding, and
@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Comparison, Document, FactChange, Link, Passage
+from ..model import Comparison, Document, FactChange, Link, Passage, Support
 
 __all__ = ["COMPARE_SCHEMA", "comparison_to_dict", "document_to_dict"]
 
-COMPARE_SCHEMA = "newslineage.compare/1"
+COMPARE_SCHEMA = "newslineage.compare/2"
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -66,8 +66,19 @@ def _passage(p: Passage) -> dict[str, Any]:
     }
 
 
+def _support(s: Support) -> dict[str, Any]:
+    return {
+        "a": s.a,
+        "level": s.level,
+        "share": s.share,
+        "b": list(s.b),
+        "new": [list(span) for span in s.new],
+        "new_facts": [list(span) for span in s.new_facts],
+    }
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """Serialise a ``Comparison`` as the ``newslineage.compare/1`` document."""
+    """Serialise a ``Comparison`` as the ``newslineage.compare/2`` document."""
     rel = comparison.relation
     return {
         "schema": COMPARE_SCHEMA,
@@ -78,7 +89,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "b": document_to_dict(comparison.b),
         "links": [_link(link) for link in comparison.links],
         "passages": [_passage(p) for p in comparison.passages],
+        "support": [_support(s) for s in comparison.support],
+        "carried": [_support(s) for s in comparison.carried],
         "added": list(comparison.added),
+        "partial": list(comparison.partial),
         "omitted": list(comparison.omitted),
         "relation": {
             "verdict": rel.verdict,
@@ -91,5 +105,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             "evidence": list(rel.evidence),
             "copied_a": rel.copied_a,
             "copied_b": rel.copied_b,
+            "supported_a": rel.supported_a,
+            "supported_b": rel.supported_b,
+            "extent": rel.extent,
         },
     }

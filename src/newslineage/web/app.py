@@ -190,12 +190,12 @@ def create_app(settings: WebSettings) -> FastAPI:
             "max_body_bytes": settings.max_body_bytes,
         }
 
-    @app.post("/api/compare", tags=["compare"], responses={**_ERRORS, 200: {"description": "newslineage.compare/1, or an HTML fragment with format=html"}})
+    @app.post("/api/compare", tags=["compare"], responses={**_ERRORS, 200: {"description": "newslineage.compare/2, or an HTML fragment with format=html"}})
     def compare_api(
         body: CompareRequest,
-        format: str = Query("json", pattern="^(json|html)$", description="json (newslineage.compare/1) or html (the result fragment the page shows)"),
+        format: str = Query("json", pattern="^(json|html)$", description="json (newslineage.compare/2) or html (the result fragment the page shows)"),
     ) -> Response:
-        """How article ``a`` relates to article ``b``: the ``newslineage.compare/1`` document."""
+        """How article ``a`` relates to article ``b``: the ``newslineage.compare/2`` document."""
         doc = comparer.compare(body)
         if format == "html":
             return HTMLResponse(comparison_fragment(doc))
@@ -221,7 +221,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def pair_api(
         source: str = Query(description="Id of the source article"), derived: str = Query(description="Id of the article that takes from it")
     ) -> dict[str, Any]:
-        """Two stored articles compared, the derived one as A: the ``newslineage.compare/1`` document (as kept by ``analyze`` when it is an edge)."""
+        """Two stored articles compared, the derived one as A: the ``newslineage.compare/2`` document (as kept by ``analyze`` when it is an edge)."""
         return corpus.pair(source, derived)
 
     @app.post("/api/articles", tags=["index"], dependencies=[Depends(require_writer)], status_code=200,

@@ -39,7 +39,7 @@ def _template() -> Template:
 
 
 def comparison_fragment(doc: dict[str, Any]) -> str:
-    """The server-rendered result section for a ``newslineage.compare/1`` document."""
+    """The server-rendered result section for a ``newslineage.compare/2`` document."""
     try:
         from ..report.html import render_comparison_fragment
     except ModuleNotFoundError as exc:
@@ -170,7 +170,7 @@ def pair_page(doc: dict[str, Any], source_id: str, derived_id: str, arts: dict[s
     """Two stored articles side by side (the comparison fragment of ``newslineage.report.html``).
 
     Args:
-        doc: The ``newslineage.compare/1`` document, the derived article as A.
+        doc: The ``newslineage.compare/2`` document, the derived article as A.
         source_id, derived_id: The two articles.
         arts: Analysed articles by id (outlets, times and the story to link back to), may be empty.
     """

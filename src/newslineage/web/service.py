@@ -68,7 +68,7 @@ class Comparer:
             get_embedder(self.settings.embedder)
 
     def compare(self, request: CompareRequest) -> dict[str, Any]:
-        """The ``newslineage.compare/1`` document for the pair."""
+        """The ``newslineage.compare/2`` document for the pair."""
         a = to_article(request.a, "a", self.settings.max_bytes)
         b = to_article(request.b, "b", self.settings.max_bytes)
         with _embedder_guard(self.settings):
@@ -158,7 +158,7 @@ class Corpus:
             return _result_dict(index.add(articles, on_progress=on_progress))
 
     def pair(self, source_id: str, derived_id: str) -> dict[str, Any]:
-        """The ``newslineage.compare/1`` document of two stored articles, the derived one as A.
+        """The ``newslineage.compare/2`` document of two stored articles, the derived one as A.
 
         The comparison ``analyze`` kept for the edge when there is one, else the two stored
         articles compared now (a reprint, an edge of an analysis without comparisons).
