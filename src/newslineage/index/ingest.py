@@ -82,8 +82,9 @@ def article_vector(doc: Document, embedder) -> tuple[np.ndarray | None, dict[int
     return article_vectors([doc], embedder)[0]
 
 
-def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Article], list[Document], list[str]]:
+def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Article], list[Document], list[str], list[str]]:
     kept: list[Article] = []
+    hashes: list[str] = []
     docs: list[Document] = []
     errors: list[str] = []
     for art in articles:
@@ -99,7 +100,9 @@ def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Arti
         # the prepared article: wire copy comes back cleaned, and the stored sentence offsets
         # index that text
         kept.append(docs[-1].article)
-    return kept, docs, errors
+        # identity is the text as given (ingest planned reprints and duplicates on it)
+        hashes.append(content_hash(art.text))
+    return kept, docs, errors, hashes
 
 
 def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key: str) -> tuple[list[ArticleRecord], list[str]]:
@@ -114,7 +117,7 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
         The records, and one message per article that could not be used (empty text...).
     """
     t0 = time.perf_counter()
-    articles, docs, errors = _prepare_all(articles, params.segmenter)
+    articles, docs, errors, hashes = _prepare_all(articles, params.segmenter)
     t1 = time.perf_counter()
     sets = [shingles(a.text, params.shingle_size) for a in articles]
     sketches = sketch_many(sets, num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
@@ -132,7 +135,7 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
         ArticleRecord(
             article=a,
             language=d.language,
-            content_hash=content_hash(a.text),
+            content_hash=h,
             sentences=d.sentences,
             signature=sk.signature,
             band_keys=sk.keys,
@@ -140,6 +143,6 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
             sentence_vectors=cache,
             timings=timing,
         )
-        for a, d, sk, (v, cache) in zip(articles, docs, sketches, vectors)
+        for a, h, d, sk, (v, cache) in zip(articles, hashes, docs, sketches, vectors)
     ]
     return records, errors

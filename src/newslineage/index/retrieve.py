@@ -18,10 +18,12 @@ import numpy as np
 from ..dates import parse_time
 from ..errors import ConfigError
 from ..fingerprint import shingles
+from ..lineage.reprints import copy_order
 from ..model import Article, Comparison, Document
 from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
+from ..store import Copy, StoredText
 from ..textio import read_article
 from .ingest import article_vector
 from .report import Source, SourcesResult
@@ -50,6 +52,39 @@ def _time(value: str | None, what: str | None = None) -> datetime | None:
     if parsed is None and value and what:
         raise ConfigError(f"{what}: {value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T12:00)")
     return parsed
+
+
+def _self_test(query: Article, exclude_ids: set[str] | frozenset[str]):
+    """A test telling whether a stored article is the query's own record (or excluded by id).
+
+    Its own record: stored under the query's id (or given that id, by the query's outlet), or
+    read from the same file as the query.
+    """
+    origin = _real(query.origin)
+
+    def test(c: Copy) -> bool:
+        if c.id in exclude_ids or c.given_id in exclude_ids or c.id == query.id:
+            return True
+        if c.given_id == query.id and (query.outlet is None or c.outlet == query.outlet):
+            return True
+        return origin is not None and _real(c.origin) == origin
+
+    return test
+
+
+def _real(path: str | None) -> str | None:
+    """The file a stored origin names (``file.jsonl:12`` names a record, not a file of its own)."""
+    if not path or not os.path.isfile(path):
+        return None
+    return os.path.realpath(path)
+
+
+def _article(copy: Copy, text: StoredText) -> Article:
+    """The stored article behind a copy, with its text."""
+    return Article(
+        text=text.text, id=copy.id, outlet=copy.outlet, url=copy.url, title=copy.title,
+        published_at=copy.published_at, language=text.language, origin=copy.origin,
+    )
 
 
 def _in_window(date: str | None, query_date: datetime | None, before: datetime | None, after: datetime | None) -> bool:
@@ -125,6 +160,7 @@ def find_sources(
     before: str | None = None,
     after: str | None = None,
     exclude_outlets: set[str] | frozenset[str] = frozenset(),
+    exclude_ids: set[str] | frozenset[str] = frozenset(),
     compare_top: int = 8,
 ) -> SourcesResult:
     """Ranked sources of ``query`` among the stored articles (see module doc).
@@ -137,6 +173,8 @@ def find_sources(
         top: Sources returned.
         before, after: Time window (ISO 8601); see ``Index.sources``.
         exclude_outlets: Outlets never taken as sources.
+        exclude_ids: Article ids never taken as sources (the query's own record is never one:
+            the stored article with the query's id, or read from the query's file).
         compare_top: Candidates compared sentence by sentence.
     """
     before_t, after_t = _time(before, "--before"), _time(after, "--after")
@@ -163,13 +201,18 @@ def find_sources(
             missing = [r for r in lexical if r not in cosines]
             cosines.update(vectors.cosines(q_vec, missing))
     candidates = set(lexical) | set(cosines)
-    headers = store.headers(candidates)
+    # Candidates are texts; their articles are filtered one by one. A text stays when one of
+    # its articles may be a source: the first of those is the source shown, the others are
+    # listed as its reprints.
+    copies = store.copies(candidates)
     query_date = _time(article.published_at)
-    kept = [
-        r
-        for r, (aid, outlet, date) in headers.items()
-        if aid != article.id and (outlet is None or outlet not in exclude_outlets) and _in_window(date, query_date, before_t, after_t)
-    ]
+    is_query = _self_test(article, exclude_ids)
+    usable: dict[int, list[Copy]] = {}
+    for r, arts in copies.items():
+        ok = [c for c in arts if not is_query(c) and (c.outlet is None or c.outlet not in exclude_outlets) and _in_window(c.published_at, query_date, before_t, after_t)]
+        if ok:
+            usable[r] = sorted(ok, key=lambda c: copy_order(c.published_at, c.outlet, c.rowid))
+    kept = sorted(usable)
     sigs = store.signatures(kept)
     n_anchors = len(sk.anchors)
     evidence: dict[int, dict[str, float]] = {}
@@ -200,22 +243,26 @@ def find_sources(
     )
     t2 = time.perf_counter()
 
-    stored = store.get_many(ranked)
-    cand_docs = {r: Document(article=stored[r].article, language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
+    stored = store.get_texts(ranked)
+    firsts = {r: _article(usable[r][0], stored[r]) for r in ranked}
+    cand_docs = {r: Document(article=firsts[r], language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
     b_vectors = _candidate_vectors(store, cand_docs, embedder) if embedder is not None and query_vectors is not None else {}
     found: list[Source] = []
     for r in ranked:
-        cand, cand_doc = stored[r], cand_docs[r]
+        cand_doc = cand_docs[r]
         comparison = compare_documents(
             doc, cand_doc, settings,
             a_vectors=query_vectors if r in b_vectors else None,
             b_vectors=b_vectors.get(r),
-            a_name="the query", b_name=cand.article.id,
+            a_name="the query", b_name=firsts[r].id,
         )
         if not comparison.links:
             continue
-        found.append(Source(cand.article, source_score(comparison), comparison, evidence[r]))
-    found.sort(key=lambda s: (-s.score, -s.retrieval["cheap"], s.article.id))
+        reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
+        found.append(Source(firsts[r], source_score(comparison), comparison, evidence[r], reprints))
+    # at the same share of the query explained, the closer copy first: the one the query holds
+    # more of (an identical text before a longer version of it)
+    found.sort(key=lambda s: (-round(s.score, 4), -s.comparison.relation.coverage_b_chars, -s.retrieval["cheap"], s.article.id))
     t3 = time.perf_counter()
     timings = {"prepare": round(t1 - t0, 4), "retrieve": round(t2 - t1, 4), "compare": round(t3 - t2, 4)}
     return SourcesResult(query=doc, sources=tuple(found[:top]), candidates=len(kept), timings=timings)
