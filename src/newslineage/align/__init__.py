@@ -201,7 +201,8 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in tokens(text))
 
 
-_WORD_CACHE: dict[str, np.ndarray] = {}
+#: Word embeddings per encoder (an index may use another encoder than ``compare``).
+_WORD_CACHE: dict[str, dict[str, np.ndarray]] = {}
 _WORD_CACHE_MAX = 200_000
 
 
@@ -210,14 +211,15 @@ def _word_vectors(settings: CompareSettings):
     from ..embed import get_embedder
 
     embedder = get_embedder(settings.embedder)
+    cache = _WORD_CACHE.setdefault(settings.embedder, {})
 
     def vectors(words: list[str]) -> np.ndarray:
-        todo = [w for w in words if w not in _WORD_CACHE]
+        todo = [w for w in words if w not in cache]
         if todo:
-            if len(_WORD_CACHE) + len(todo) > _WORD_CACHE_MAX:
-                _WORD_CACHE.clear()
-            _WORD_CACHE.update(zip(todo, embedder.encode(todo)))
-        return np.stack([_WORD_CACHE[w] for w in words])
+            if len(cache) + len(todo) > _WORD_CACHE_MAX:
+                cache.clear()
+            cache.update(zip(todo, embedder.encode(todo)))
+        return np.stack([cache[w] for w in words])
 
     return vectors
 
