@@ -10,13 +10,16 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from newslineage import Article, Index
 from newslineage.cli import main
-from newslineage.errors import ConfigError, CorruptStoreError, IncompatibleStoreError
+from newslineage.errors import ConfigError, CorruptStoreError, IncompatibleStoreError, RecordError
 from newslineage.settings import load_settings
+
+DATA = Path(__file__).resolve().parent / "data"
 
 WORDS = (
     "harbour council budget river bridge minister vote school teacher nurse hospital farmer price grain storm "
@@ -68,12 +71,100 @@ def test_ingest_is_idempotent_and_counts_duplicates(tmp_path):
         assert (first.added, first.duplicates, first.skipped) == (12, 0, 0)
         again = ix.add(arts)
         assert (again.added, again.duplicates) == (0, 12)
-        same_text = Article(text=arts[0].text, id="another-id")
         twice_in_input = [Article(text="A new text entirely about the harbour.", id="n1")] * 2
-        r = ix.add([same_text, *twice_in_input])
-        assert (r.added, r.duplicates) == (1, 2)
+        r = ix.add(twice_in_input)
+        assert (r.added, r.duplicates) == (1, 1)
+        assert [(e.action, e.id) for e in r.events] == [("duplicate", "n1")]
         assert ix.count() == 13
         assert ix.get("d003").text == arts[3].text and ix.get("nope") is None
+
+
+def test_wire_copy_is_stored_cleaned_with_offsets_into_the_stored_text(tmp_path):
+    raw = (DATA / "wire" / "pa_copy.txt").read_text(encoding="ascii")
+    with index(tmp_path / "i.db") as ix:
+        ix.add([Article(text=raw, id="ferry", outlet="PA")])
+        stored = ix.store.get("ferry")
+    assert "\x19" not in stored.article.text and "£250,000" in stored.article.text
+    assert [s.text for s in stored.sentences] == [stored.article.text[s.start : s.end] for s in stored.sentences]
+    assert any(s.text.startswith("A ferry company was fined £250,000") for s in stored.sentences)
+
+
+def test_every_reprint_is_an_article_sharing_one_computed_text(tmp_path):
+    arts = corpus(3)
+    wire = arts[0]
+    reprints = [Article(text=wire.text, id=f"r{i}", outlet=f"paper{i}", published_at="2024-01-05") for i in range(4)]
+    with index(tmp_path / "i.db") as ix:
+        r = ix.add([*arts, *reprints])
+        assert (r.added, r.texts, r.reprints, r.duplicates) == (7, 3, 4, 0)
+        assert ix.count() == 7 and ix.count_texts() == 3
+        assert {e.id: e.action for e in r.events} == {f"r{i}": "reprint" for i in range(4)}
+        assert all("same text as d000" in e.detail for e in r.events)
+        assert ix.get("r2").text == wire.text and ix.get("r2").outlet == "paper2"
+        # a reprint arriving in a later run shares the stored text too
+        later = ix.add([Article(text=wire.text, id="late", outlet="weekly")])
+        assert (later.added, later.texts, later.reprints) == (1, 0, 1)
+
+
+def test_same_id_of_another_outlet_is_another_article(tmp_path):
+    with index(tmp_path / "i.db") as ix:
+        r = ix.add([
+            Article(text="Putin eyes slashing oil production after the price cap.", id="57", outlet="The Free Press"),
+            Article(text="Russia may cut oil production over the West's price cap, Putin says.", id="57", outlet="Channel News Asia"),
+        ])
+        assert (r.added, r.renamed) == (2, 1)
+        assert ix.get("57").outlet == "The Free Press"
+        assert ix.get("57@Channel News Asia").outlet == "Channel News Asia"
+        assert r.events[0].action == "renamed" and "stored as 57@Channel News Asia" in r.events[0].detail
+
+
+def test_a_record_resent_without_its_outlet_is_the_same_record(tmp_path):
+    text = "Putin eyes slashing oil production after the price cap."
+    with index(tmp_path / "i.db") as ix:
+        ix.add([Article(text=text, id="57", outlet="The Free Press")])
+        again = ix.add([Article(text=text, id="57")])
+        assert (again.added, again.duplicates) == (0, 1)
+        changed = ix.add([Article(text="Putin eyes cutting oil output.", id="57")], on_duplicate_id="version")
+        assert [(e.action, e.id, e.outlet) for e in changed.events] == [("version", "57~v2", "The Free Press")]
+        ix.add([Article(text="Another outlet's article 57 about something else.", id="57", outlet="CNA")])
+        # two outlets use the id now: an outlet-less record is neither of them
+        other = ix.add([Article(text="A third article numbered 57.", id="57")])
+        assert [(e.action, e.id) for e in other.events] == [("renamed", "57@2")]
+
+
+@pytest.mark.parametrize("mode", ["error", "version", "skip"])
+def test_repeated_id_with_another_text_is_never_dropped_silently(tmp_path, mode):
+    first = Article(text="The council approved the budget on Monday evening.", id="n1", outlet="Daily")
+    changed = Article(text="The council rejected the budget on Monday evening.", id="n1", outlet="Daily", origin="feed.jsonl:7")
+    with index(tmp_path / "i.db") as ix:
+        ix.add([first])
+        r = ix.add([changed], on_duplicate_id=mode)
+        assert r.on_duplicate_id == mode
+        (event,) = r.events
+        if mode == "version":
+            assert (r.added, r.versions, event.action, event.id) == (1, 1, "version", "n1~v2")
+            assert ix.get("n1~v2").text == changed.text and ix.get("n1").text == first.text
+        else:
+            assert (r.added, r.refused, event.action) == (0, 1, "refused" if mode == "error" else "ignored")
+            assert "stored already as n1 with another text" in event.detail and event.origin == "feed.jsonl:7"
+            assert ix.count() == 1 and ix.get("n1").text == first.text
+        assert (r.errors != []) == (mode == "error")
+        third = Article(text="The council postponed the budget vote.", id="n1", outlet="Daily", origin="feed.jsonl:9")
+        with pytest.raises(RecordError, match=r"feed.jsonl:9:id: .*--on-duplicate-id version"):
+            ix.add([third], on_duplicate_id="error", strict=True)
+
+
+def test_ingest_summary_file_lists_what_was_merged_or_refused(tmp_path):
+    wire = corpus(1)[0]
+    with index(tmp_path / "i.db") as ix:
+        ix.add([wire])
+        r = ix.add([Article(text=wire.text, id="copy", outlet="other"), Article(text="Another text now.", id=wire.id, outlet=wire.outlet)])
+    path = r.write_summary(tmp_path / "summary.csv")
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {(row["action"], row["id"]) for row in rows} == {("reprint", "copy"), ("refused", wire.id)}
+    assert all(row["detail"] for row in rows)
 
 
 def test_empty_text_is_skipped_with_a_message(tmp_path):
@@ -144,6 +235,41 @@ def test_query_is_never_its_own_source(tmp_path, planted):
         assert all(s.article.id != "wire-1" for s in ix.sources(source).sources)
 
 
+def test_identical_copies_are_one_source_listed_earliest_first(tmp_path, planted):
+    source, distractors, query = planted
+    copies = [
+        Article(text=source.text, id="kifi-1", outlet="KIFI", published_at="2024-02-01T17:00"),
+        Article(text=source.text, id="ap-1", outlet="Associated Press", published_at="2024-02-01T08:00"),  # same time as wire-1: the agency first
+        Article(text=source.text, id="krdo-1", outlet="KRDO", published_at="2024-02-01T19:00"),
+    ]
+    with index(tmp_path / "i.db") as ix:
+        ix.add([*distractors, source, *copies])
+        found = ix.sources(query).sources
+        assert [s.article.id for s in found].count("ap-1") == 1 and found[0].article.id == "ap-1"
+        assert [a.id for a in found[0].reprints] == ["wire-1", "kifi-1", "krdo-1"]
+        assert not any(r.id == found[0].article.id for s in found for r in s.reprints)
+        assert found[0].to_dict()["reprints"][0]["id"] == "wire-1"
+        # one of the copies as the query: never its own source, the other copies are its sources
+        mine = ix.sources(Article(text=source.text, id="kifi-1", outlet="KIFI")).sources
+        ids = [mine[0].article.id, *(r.id for r in mine[0].reprints)]
+        assert ids == ["ap-1", "wire-1", "krdo-1"] and all("kifi-1" not in [s.article.id, *(r.id for r in s.reprints)] for s in mine)
+        # --exclude-id leaves out more
+        fewer = ix.sources(Article(text=source.text, id="kifi-1"), exclude_id=["ap-1", "wire-1"]).sources
+        assert [fewer[0].article.id, *(r.id for r in fewer[0].reprints)] == ["krdo-1"]
+
+
+def test_query_file_that_was_ingested_is_not_its_own_source(tmp_path, planted):
+    source, distractors, _ = planted
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for art in [*distractors[:5], source]:
+        (folder / f"{art.id}.txt").write_text(art.text, encoding="utf-8")
+    with index(tmp_path / "i.db") as ix:
+        ix.ingest([folder])
+        found = ix.sources(str(folder / "wire-1.txt")).sources
+    assert all(s.article.id != "wire-1.txt" for s in found)
+
+
 def test_time_window(tmp_path, planted):
     source, distractors, query = planted
     later = Article(text=source.text, id="wire-late", outlet="wire", published_at="2024-03-01")
@@ -174,7 +300,7 @@ def test_json_contract(tmp_path, planted):
     assert doc["schema"] == "newslineage.sources/1"
     assert set(doc["query"]) == {"id", "title", "published_at", "language", "sentences"}
     first = doc["sources"][0]
-    assert {"id", "outlet", "title", "published_at", "score", "relation", "links"} <= set(first)
+    assert {"id", "outlet", "title", "published_at", "score", "relation", "links", "reprints"} <= set(first)
     assert set(first["relation"]) == {"verdict", "coverage_a", "coverage_b", "coverage_a_chars", "coverage_b_chars", "confidence", "explanation", "evidence", "copied_a", "copied_b", "supported_a", "supported_b", "extent"}
     assert set(first["links"][0]) == {"a", "b", "kind", "score", "lexical", "semantic", "changes"}
     scores = [s["score"] for s in doc["sources"]]
@@ -296,7 +422,7 @@ def test_killed_ingest_keeps_committed_batches_and_resumes(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT COUNT(*) FROM article").fetchone()[0] == n
-        assert con.execute("SELECT COUNT(DISTINCT article) FROM signature").fetchone()[0] == n
+        assert con.execute("SELECT COUNT(DISTINCT content) FROM signature").fetchone()[0] == n
 
 
 def test_ann_file_is_built_beside_the_index_and_agrees_with_exact_search(tmp_path):

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .dates import parse_time
-from .lang import ALL_STOPWORDS
+from .lang import AGENCIES, ALL_STOPWORDS
 from .model import Document, Link, Relation, Support
 
 __all__ = ["judge"]
@@ -35,10 +35,20 @@ def _share(values: list[int], total: int) -> float:
     return round(sum(values) / total, 4) if total else 0.0
 
 
+_BYLINE_AGENCY = re.compile(r",\s*([^,]+?)\s*$")
+
+
 def _is_wire(doc: Document) -> bool:
-    return any(s.role == "agency" for s in doc.sentences) or any(
-        s.role == "dateline" and "(" in s.text for s in doc.sentences
-    )
+    """Wire copy: an agency tag, an agency dateline ("WASHINGTON (AP) -") or a byline that signs
+    for an agency ("By Nick Allen, PA News")."""
+    for s in doc.sentences:
+        if s.role == "agency" or (s.role == "dateline" and "(" in s.text):
+            return True
+        if s.role == "byline":
+            m = _BYLINE_AGENCY.search(s.text)
+            if m and m.group(1).casefold() in AGENCIES:
+                return True
+    return False
 
 
 def _topics(doc: Document, indexes: tuple[int, ...], other: Document, limit: int = 4) -> list[str]:

@@ -48,7 +48,7 @@ def test_edges_direction_and_exports(make_index, tmp_path, gen):
         arts = {r["id"]: r for r in csv.DictReader(fh)}
     assert arts["wire"]["story_id"] == arts["copy"]["story_id"] == arts["part"]["story_id"]
     with open(out / "stories.csv", newline="", encoding="utf-8") as fh:
-        assert list(next(csv.reader(fh))) == ["story_id", "label", "size", "first_published", "last_published"]
+        assert list(next(csv.reader(fh))) == ["story_id", "label", "size", "first_published", "last_published", "origin_id"]
     graph = ET.parse(out / "lineage.graphml").getroot()
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(graph.findall(".//g:node", ns)) == 4 and len(graph.findall(".//g:edge", ns)) == len(edges)

@@ -106,3 +106,13 @@ def test_text_without_terminal_punctuation_is_one_sentence():
 def test_unknown_segmenter_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown segmenter"):
         split("One. Two.", segmenter="spacy")
+
+
+def test_speech_tag_after_a_quoted_question_stays_with_it():
+    assert split('He hit him, saying: "Does that hurt?" Mr Aylett alleged. The man screamed.') == [
+        'He hit him, saying: "Does that hurt?" Mr Aylett alleged.',
+        "The man screamed.",
+    ]
+    assert split('"Why now?" asked Mr Smith. Nobody answered.') == ['"Why now?" asked Mr Smith.', "Nobody answered."]
+    # a new sentence after a quoted question is still one
+    assert split('He asked: "Why?" The room fell silent.') == ['He asked: "Why?"', "The room fell silent."]

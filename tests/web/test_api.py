@@ -249,9 +249,9 @@ def test_info(client):
 def test_openapi_and_docs(client):
     spec = client.get("/openapi.json").json()
     for path in ("/api/compare", "/api/sources", "/api/articles", "/api/articles/{article_id}", "/api/jobs/{job_id}",
-                 "/api/stories", "/api/stories/{story_id}", "/api/info"):
+                 "/api/stories", "/api/stories/{story_id}", "/api/info", "/api/pair"):
         assert path in spec["paths"], path
-    assert client.get("/docs").status_code == 200
+    assert client.get("/docs").status_code == 200 and client.get("/redoc").status_code == 200
 
 
 def test_unknown_route_and_method(client):

@@ -98,11 +98,12 @@ def test_the_page_needs_nothing_external_and_has_no_inline_script():
     assert "@import" not in (STATIC_DIR / "style.css").read_text(encoding="utf-8")
 
 
-def test_the_script_inserts_only_the_server_fragment():
+def test_the_script_inserts_only_the_server_fragments():
     script = (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     sinks = re.findall(r"\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function", script)
-    assert sinks == [".innerHTML ="]
-    assert 'result.innerHTML = await response.text();' in script
+    assert sinks == [".innerHTML =", ".innerHTML ="]
+    # the comparison and the list of sources, both rendered and escaped by the server
+    assert 'result.innerHTML = await response.text();' in script and 'list.innerHTML = await response.text();' in script
     assert "http://" not in script and "https://" not in script
 
 
@@ -119,8 +120,13 @@ def test_no_traceback_leaks_on_malformed_requests(make_client):
         assert "Traceback" not in response.text and "File \"" not in response.text
 
 
-def test_docs_page_has_its_own_policy(client):
-    response = client.get("/docs")
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_docs_pages_load_nothing_from_outside(client, path):
+    response = client.get(path)
     assert response.status_code == 200
-    assert "cdn.jsdelivr.net" in response.headers["content-security-policy"]
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "http" not in policy
+    assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert assets and all(a.startswith("/") for a in assets), assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset

@@ -201,8 +201,7 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in tokens(text))
 
 
-#: Word vectors by embedder name, then word: one process may compare with two encoders (an
-#: index built with the hashing embedder, then USE), whose vectors differ in size.
+#: Word embeddings per encoder (an index may use another encoder than ``compare``).
 _WORD_CACHE: dict[str, dict[str, np.ndarray]] = {}
 _WORD_CACHE_MAX = 200_000
 
@@ -212,7 +211,7 @@ def _word_vectors(settings: CompareSettings):
     from ..embed import get_embedder
 
     embedder = get_embedder(settings.embedder)
-    cache = _WORD_CACHE.setdefault(embedder.name, {})
+    cache = _WORD_CACHE.setdefault(settings.embedder, {})
 
     def vectors(words: list[str]) -> np.ndarray:
         todo = [w for w in words if w not in cache]

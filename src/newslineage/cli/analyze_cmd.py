@@ -25,8 +25,8 @@ def analyze(
     db: Annotated[Path, typer.Option("--db", help="Index file built by ingest.")] = Path("newslineage.db"),
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Analysis folder (default: <db stem>.lineage beside the index).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes comparing pairs (default: every core).")] = None,
-    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical only: no article vectors or sentence encoder.")] = False,
-    no_comparisons: Annotated[bool, typer.Option("--no-comparisons", help="Do not keep each edge's full comparison (smaller, faster; the HTML report then has no side-by-side views).")] = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings", help="Use the index's article vectors and the sentence encoder; --no-embeddings: lexical only.")] = True,
+    comparisons: Annotated[bool, typer.Option("--comparisons/--no-comparisons", help="Keep each edge's full comparison for the side-by-side views; --no-comparisons: smaller and faster, the HTML report then has no side-by-side views.")] = True,
 ) -> None:
     """Find the stories of an index and the lineage graph of who reused whom."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -41,15 +41,16 @@ def analyze(
         def progress(stage: str, done: int, total: int) -> None:
             bar.update(task, description=f"{stage} pairs", completed=done, total=total)
 
-        summary = run_analyze(db, output, workers=workers, embeddings=not no_embeddings, comparisons=not no_comparisons, progress=progress)
+        summary = run_analyze(db, output, workers=workers, embeddings=embeddings, comparisons=comparisons, progress=progress)
     if summary.message:
-        console.print(summary.message, highlight=False, markup=False)
+        console.print(summary.message, highlight=False, markup=False, soft_wrap=True)
     seconds = sum(summary.timings.values())
     console.print(
         f"{summary.articles} articles, {summary.new_pairs} new pairs compared ({summary.candidates} candidates), "
         f"{summary.edges} reuse edges, {summary.multi_stories} stories with several articles "
         f"({summary.stories} in all) in {seconds:.1f} s; wrote {summary.output}",
         highlight=False,
+        soft_wrap=True,
         markup=False,
     )
 
@@ -58,29 +59,29 @@ def analyze(
 def report(
     folder: Annotated[Path, typer.Argument(help="Analysis folder written by analyze (or the index file).")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (self-contained page), json, csv (a folder of three tables) or graphml.")] = ReportFormat.html,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (a folder for csv); default: stdout, or the analysis folder for csv.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (a folder for csv; - for standard output); default: report.html, lineage.json, the CSV tables or lineage.graphml in the analysis folder.")] = None,
 ) -> None:
     """Write the report of an analysis: an HTML page, or the JSON, CSV or GraphML exports."""
     import json
 
     from ..lineage import load_lineage
     from ..lineage.exports import write_csv, write_graphml
-    from .compare_cmd import write_output
+    from ._io import write_output
 
     doc = load_lineage(folder)
     if doc is None:
         raise InputError(f"{folder}: no analysis there; run: newslineage analyze --db INDEX -o {folder}")
     doc_folder = Path(doc.pop("folder"))
     if format is ReportFormat.json:
-        write_output(json.dumps(doc, ensure_ascii=False, indent=1), output)
+        write_output(json.dumps(doc, ensure_ascii=False, indent=1), output, default=doc_folder / "lineage.json")
     elif format is ReportFormat.csv:
         paths = write_csv(doc, output or doc_folder)
-        Console(stderr=True).print("wrote " + ", ".join(str(p) for p in paths), highlight=False, markup=False)
+        Console(stderr=True).print("wrote " + ", ".join(str(p) for p in paths), highlight=False, markup=False, soft_wrap=True)
     elif format is ReportFormat.graphml:
         target = output or doc_folder / "lineage.graphml"
         write_graphml(doc, target)
-        Console(stderr=True).print(f"wrote {target}", highlight=False, markup=False)
+        Console(stderr=True).print(f"wrote {target}", highlight=False, markup=False, soft_wrap=True)
     else:
         from ..lineage.html import render_report
 
-        write_output(render_report(doc, doc_folder), output)
+        write_output(render_report(doc, doc_folder), output, page=True, default=doc_folder / "report.html")

@@ -18,7 +18,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; beyond loopback a --token is required.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[Optional[str], typer.Option("--token", help="Bearer token for write endpoints (default: $NEWSLINEAGE_TOKEN).", show_default=False)] = None,
-    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Lexical comparison only: no model to load, faster, misses paraphrase and translation.")] = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings/--no-embeddings", help="Use the sentence encoder; --no-embeddings: lexical comparison only (no model to load, faster, misses paraphrase and translation).")] = True,
     max_body_bytes: Annotated[Optional[int], typer.Option("--max-body-bytes", help="Largest request body accepted (default 5 MB).")] = None,
 ) -> None:
     """Serve the HTTP API (/api, reference at /docs) and the comparison page (/)."""
@@ -34,7 +34,7 @@ def serve(
         token=token or os.environ.get("NEWSLINEAGE_TOKEN") or None,
         host=host,
         max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES,
-        embeddings=not no_embeddings,
+        embeddings=embeddings,
     )
     application = create_app(settings)
     where = f"[{host}]" if ":" in host else host

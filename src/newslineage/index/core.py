@@ -15,8 +15,9 @@ from ..model import Article
 from ..prepare import DEFAULT_SEGMENTER, SEGMENTERS
 from ..settings import CompareSettings, load_settings
 from ..store import SCHEMA_VERSION, ArticleRecord, IndexParams, SQLiteStore
-from .ingest import content_hash, process_batch
-from .report import IngestReport, SourcesResult
+from .identity import BatchPlan, IngestPlanner
+from .ingest import process_batch
+from .report import IngestEvent, IngestReport, SourcesResult
 from .sketch import MINHASH_KIND
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Index"]
@@ -132,11 +133,15 @@ class Index:
         self._store.close()
 
     def count(self) -> int:
-        """Number of articles in the index."""
+        """Number of articles in the index (reprints of one text each count)."""
         return self._store.count()
 
+    def count_texts(self) -> int:
+        """Number of distinct texts in the index."""
+        return self._store.count_texts()
+
     def get(self, article_id: str) -> Article | None:
-        """The stored article with this id, or None."""
+        """The stored article with this id (the id it is stored under), or None."""
         found = self._store.get(article_id)
         return found.article if found else None
 
@@ -152,6 +157,7 @@ class Index:
         *,
         columns: Any = None,
         strict: bool = False,
+        on_duplicate_id: str = "error",
         on_progress: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
         """Read files and folders (any format the readers know) and add their articles.
@@ -159,7 +165,10 @@ class Index:
         Args:
             paths: Files and folders: text/HTML folders, JSON Lines, CSV, Parquet, WARC, feeds.
             columns: A ``readers.ColumnMap`` for tables (None: the defaults).
-            strict: Stop at the first bad record instead of skipping it.
+            strict: Stop at the first bad or refused record instead of skipping it.
+            on_duplicate_id: A record whose id and outlet are stored already with another
+                text: ``error`` (refuse it, and list it), ``version`` (store it as ``ID~v2``)
+                or ``skip`` (ignore it, and list it).
             on_progress: Called with the running report after every batch.
 
         Raises:
@@ -173,9 +182,10 @@ class Index:
         def on_error(err: RecordError) -> None:
             report.skipped += 1
             report.errors.append(str(err))
+            report.events.append(IngestEvent("bad", str(err.location), None, err.source, err.reason))
 
         articles = read_paths(paths, columns=columns or ColumnMap(), on_error=on_error, strict=strict)
-        return self.add(articles, on_progress=on_progress, report=report)
+        return self.add(articles, on_progress=on_progress, report=report, on_duplicate_id=on_duplicate_id, strict=strict)
 
     def add(
         self,
@@ -183,8 +193,15 @@ class Index:
         *,
         on_progress: Callable[[IngestReport], None] | None = None,
         report: IngestReport | None = None,
+        on_duplicate_id: str = "error",
+        strict: bool = False,
     ) -> IngestReport:
-        """Add articles; those already stored (same id or same text) are counted as duplicates.
+        """Add articles. Every record is an article of its own, identified by its id and outlet.
+
+        Articles with the same text (a wire story and its reprints) are all stored; the text is
+        computed once and shared. A record whose id, outlet and text are stored already is a
+        duplicate (nothing written); one whose id and outlet are stored with another text is
+        handled as ``on_duplicate_id`` says. ``report.events`` lists every such record and why.
 
         Each batch is written in one transaction, so an interrupted run keeps every finished
         batch and the next run resumes by skipping them.
@@ -193,11 +210,16 @@ class Index:
             articles: Articles to add (any iterable, read lazily).
             on_progress: Called with the running report after every batch.
             report: A report to continue (used by ``ingest`` to count bad records).
+            on_duplicate_id: ``error`` (refuse), ``version`` (store as a new version) or ``skip``.
+            strict: Raise ``RecordError`` on a refused record instead of listing it.
 
         Returns:
-            Counts of added, duplicate and skipped articles, the first errors, stage timings.
+            Counts of added, reprinted, duplicate, refused and skipped articles, the events,
+            stage timings.
         """
         report = report or IngestReport()
+        planner = IngestPlanner(self._store, on_duplicate_id, strict)
+        report.on_duplicate_id = on_duplicate_id
         started = time.perf_counter()
         batches = self._batches(iter(articles), report)
         first = next(batches, None)
@@ -207,11 +229,12 @@ class Index:
         workers = self.workers if self.workers is not None else (os.cpu_count() or 1)
         if workers <= 1 or len(first) < min(_POOL_MIN, self.batch_size):
             for batch in _prepend(first, batches):
-                fresh = self._fresh(batch, report)
-                records, errors = process_batch(fresh, self.params, self.embedder_key) if fresh else ([], [])
-                self._write(records, errors, report, started, on_progress)
+                plan = planner.plan(batch, report)
+                records, errors = process_batch(plan.texts, self.params, self.embedder_key) if plan.texts else ([], [])
+                self._write(plan, records, errors, report, started, on_progress)
+                planner.settle(plan)
         else:
-            self._add_pooled(_prepend(first, batches), workers, report, started, on_progress)
+            self._add_pooled(_prepend(first, batches), planner, workers, report, started, on_progress)
         t0 = time.perf_counter()
         self.passage_search().update()
         report.timings["ann"] += time.perf_counter() - t0
@@ -227,36 +250,38 @@ class Index:
             self._passages = PassageSearch(self._store, self.path + ".passages.usearch")
         return self._passages
 
-    def _add_pooled(self, batches: Iterator[list[Article]], workers: int, report: IngestReport, started: float, on_progress) -> None:
+    def _add_pooled(self, batches: Iterator[list[Article]], planner: IngestPlanner, workers: int, report: IngestReport, started: float, on_progress) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = multiprocessing.get_context("spawn")
         chunks_per_batch = workers * 2
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            inflight: list[list] = []
+            inflight: list[tuple[BatchPlan, list]] = []
             try:
                 for batch in batches:
-                    fresh = self._fresh(batch, report)
-                    size = max(1, -(-len(fresh) // chunks_per_batch))
-                    futures = [pool.submit(process_batch, fresh[i : i + size], self.params, self.embedder_key) for i in range(0, len(fresh), size)]
-                    inflight.append(futures)
+                    plan = planner.plan(batch, report)
+                    texts = plan.texts
+                    size = max(1, -(-len(texts) // chunks_per_batch))
+                    futures = [pool.submit(process_batch, texts[i : i + size], self.params, self.embedder_key) for i in range(0, len(texts), size)]
+                    inflight.append((plan, futures))
                     if len(inflight) > 2:
-                        self._collect(inflight.pop(0), report, started, on_progress)
+                        self._collect(*inflight.pop(0), planner, report, started, on_progress)
                 while inflight:
-                    self._collect(inflight.pop(0), report, started, on_progress)
+                    self._collect(*inflight.pop(0), planner, report, started, on_progress)
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
 
-    def _collect(self, futures: list, report: IngestReport, started: float, on_progress) -> None:
+    def _collect(self, plan: BatchPlan, futures: list, planner: IngestPlanner, report: IngestReport, started: float, on_progress) -> None:
         records: list[ArticleRecord] = []
         errors: list[str] = []
         for fut in futures:
             r, e = fut.result()
             records.extend(r)
             errors.extend(e)
-        self._write(records, errors, report, started, on_progress)
+        self._write(plan, records, errors, report, started, on_progress)
+        planner.settle(plan)
 
     def _batches(self, articles: Iterator[Article], report: IngestReport) -> Iterator[list[Article]]:
         while True:
@@ -267,33 +292,33 @@ class Index:
                 return
             yield batch
 
-    def _fresh(self, batch: list[Article], report: IngestReport) -> list[Article]:
-        """Drop articles already stored or repeated in the batch (counted as duplicates)."""
-        hashes = [content_hash(a.text) for a in batch]
-        ids_known, hashes_known = self._store.known([a.id for a in batch], hashes)
-        seen_ids: set[str] = set()
-        seen_hashes: set[str] = set()
-        fresh = []
-        for art, h in zip(batch, hashes):
-            if art.id in ids_known or h in hashes_known or art.id in seen_ids or h in seen_hashes:
-                report.duplicates += 1
-                continue
-            seen_ids.add(art.id)
-            seen_hashes.add(h)
-            fresh.append(art)
-        return fresh
-
-    def _write(self, records: list[ArticleRecord], errors: list[str], report: IngestReport, started: float, on_progress) -> None:
+    def _write(self, plan: BatchPlan, records: list[ArticleRecord], errors: list[str], report: IngestReport, started: float, on_progress) -> None:
         t0 = time.perf_counter()
-        added = self._store.add_batch(records) if records else 0
+        written = self._store.add_batch(records, [p.entry for p in plan.entries]) if plan.entries else []
         report.timings["write"] += time.perf_counter() - t0
         for rec in records:
             for stage, secs in rec.timings.items():
                 report.timings[stage] += secs
-        report.added += added
-        report.duplicates += len(records) - added
-        report.skipped += len(errors)
-        report.errors.extend(errors)
+        done = {entry.id for entry in written}
+        failed = {e.split(": ", 1)[0]: e for e in errors}
+        report.texts += len(records)
+        for planned in plan.entries:
+            entry, art = planned.entry, planned.entry.article
+            if entry.id not in done:
+                # its text could not be prepared (said once, for the record that brought it),
+                # or another ingest took the id meanwhile
+                where = art.origin or art.id
+                reason = failed.get(where, f"{where}: not stored: its text could not be prepared, or another ingest stored id {entry.id} meanwhile")
+                report.skipped += 1
+                report.errors.append(reason)
+                report.note("bad", art, reason.split(": ", 1)[-1], stored_id=entry.id)
+                continue
+            report.added += 1
+            report.reprints += planned.shared
+            report.renamed += planned.action == "renamed"
+            report.versions += planned.action == "version"
+            if planned.action is not None:
+                report.note(planned.action, art, planned.detail, stored_id=entry.id)
         report.seconds = time.perf_counter() - started
         if on_progress is not None:
             on_progress(report)
@@ -307,6 +332,7 @@ class Index:
         before: str | None = None,
         after: str | None = None,
         exclude_outlet: str | Sequence[str] | None = None,
+        exclude_id: str | Sequence[str] | None = None,
         embeddings: bool | None = None,
         compare_top: int = 8,
     ) -> SourcesResult:
@@ -318,6 +344,8 @@ class Index:
             before, after: Only sources published before / after these ISO 8601 times. Without
                 either, a source may not be later than the query when both dates are known.
             exclude_outlet: Outlet(s) whose articles are never sources (e.g. the query's own).
+            exclude_id: Article id(s) never taken as sources. The query's own record never is:
+                the stored article with the query's id, or ingested from the query's file.
             embeddings: False: lexical retrieval and comparison only (None: as the index).
             compare_top: Candidates that get the full sentence-level comparison.
 
@@ -333,6 +361,7 @@ class Index:
 
             self._vectors = VectorSearch(self._store, self.path + ".usearch")
         excluded = {exclude_outlet} if isinstance(exclude_outlet, str) else set(exclude_outlet or ())
+        excluded_ids = {exclude_id} if isinstance(exclude_id, str) else set(exclude_id or ())
         return find_sources(
             self._store,
             query,
@@ -343,6 +372,7 @@ class Index:
             before=before,
             after=after,
             exclude_outlets=excluded,
+            exclude_ids=excluded_ids,
             compare_top=compare_top,
         )
 

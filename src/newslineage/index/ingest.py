@@ -84,8 +84,9 @@ def article_vector(doc: Document, embedder) -> tuple[np.ndarray | None, dict[int
     return article_vectors([doc], embedder)[0]
 
 
-def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Article], list[Document], list[str]]:
+def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Article], list[Document], list[str], list[str]]:
     kept: list[Article] = []
+    hashes: list[str] = []
     docs: list[Document] = []
     errors: list[str] = []
     for art in articles:
@@ -98,8 +99,12 @@ def _prepare_all(articles: Sequence[Article], segmenter: str) -> tuple[list[Arti
         except Exception as exc:  # one odd article must not stop an ingest of millions
             errors.append(f"{where}: could not be prepared ({type(exc).__name__}: {exc}); skipped")
             continue
-        kept.append(art)
-    return kept, docs, errors
+        # the prepared article: wire copy comes back cleaned, and the stored sentence offsets
+        # index that text
+        kept.append(docs[-1].article)
+        # identity is the text as given (ingest planned reprints and duplicates on it)
+        hashes.append(content_hash(art.text))
+    return kept, docs, errors, hashes
 
 
 def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key: str) -> tuple[list[ArticleRecord], list[str]]:
@@ -114,7 +119,7 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
         The records, and one message per article that could not be used (empty text...).
     """
     t0 = time.perf_counter()
-    articles, docs, errors = _prepare_all(articles, params.segmenter)
+    articles, docs, errors, hashes = _prepare_all(articles, params.segmenter)
     t1 = time.perf_counter()
     sets = [shingles(a.text, params.shingle_size) for a in articles]
     sketches = sketch_many(sets, num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
@@ -136,7 +141,7 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
         ArticleRecord(
             article=a,
             language=d.language,
-            content_hash=content_hash(a.text),
+            content_hash=h,
             sentences=d.sentences,
             signature=sk.signature,
             band_keys=sk.keys,
@@ -145,6 +150,6 @@ def process_batch(articles: Sequence[Article], params: IndexParams, embedder_key
             passages=ps,
             timings=timing,
         )
-        for a, d, sk, (v, cache), ps in zip(articles, docs, sketches, vectors, passages)
+        for a, h, d, sk, (v, cache), ps in zip(articles, hashes, docs, sketches, vectors, passages)
     ]
     return records, errors

@@ -20,10 +20,12 @@ import numpy as np
 from ..dates import parse_time
 from ..errors import ConfigError
 from ..fingerprint import shingles
+from ..lineage.reprints import copy_order
 from ..model import Article, Comparison, Document
 from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
+from ..store import Copy, StoredText
 from ..textio import read_article
 from .ingest import article_vector
 from .passages import passage_evidence, query_pairs
@@ -57,6 +59,39 @@ def _time(value: str | None, what: str | None = None) -> datetime | None:
     if parsed is None and value and what:
         raise ConfigError(f"{what}: {value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T12:00)")
     return parsed
+
+
+def _self_test(query: Article, exclude_ids: set[str] | frozenset[str]):
+    """A test telling whether a stored article is the query's own record (or excluded by id).
+
+    Its own record: stored under the query's id (or given that id, by the query's outlet), or
+    read from the same file as the query.
+    """
+    origin = _real(query.origin)
+
+    def test(c: Copy) -> bool:
+        if c.id in exclude_ids or c.given_id in exclude_ids or c.id == query.id:
+            return True
+        if c.given_id == query.id and (query.outlet is None or c.outlet == query.outlet):
+            return True
+        return origin is not None and _real(c.origin) == origin
+
+    return test
+
+
+def _real(path: str | None) -> str | None:
+    """The file a stored origin names (``file.jsonl:12`` names a record, not a file of its own)."""
+    if not path or not os.path.isfile(path):
+        return None
+    return os.path.realpath(path)
+
+
+def _article(copy: Copy, text: StoredText) -> Article:
+    """The stored article behind a copy, with its text."""
+    return Article(
+        text=text.text, id=copy.id, outlet=copy.outlet, url=copy.url, title=copy.title,
+        published_at=copy.published_at, language=text.language, origin=copy.origin,
+    )
 
 
 def _in_window(date: str | None, query_date: datetime | None, before: datetime | None, after: datetime | None) -> bool:
@@ -133,6 +168,7 @@ def find_sources(
     before: str | None = None,
     after: str | None = None,
     exclude_outlets: set[str] | frozenset[str] = frozenset(),
+    exclude_ids: set[str] | frozenset[str] = frozenset(),
     compare_top: int = 8,
 ) -> SourcesResult:
     """Ranked sources of ``query`` among the stored articles (see module doc).
@@ -146,6 +182,8 @@ def find_sources(
         top: Sources returned.
         before, after: Time window (ISO 8601); see ``Index.sources``.
         exclude_outlets: Outlets never taken as sources.
+        exclude_ids: Article ids never taken as sources (the query's own record is never one:
+            the stored article with the query's id, or read from the query's file).
         compare_top: Candidates compared sentence by sentence.
     """
     before_t, after_t = _time(before, "--before"), _time(after, "--after")
@@ -155,7 +193,7 @@ def find_sources(
     doc = prepare(article, params.segmenter)
     t1 = time.perf_counter()
 
-    sk = sketch(shingles(article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
+    sk = sketch(shingles(doc.article.text, params.shingle_size), num_perm=params.num_perm, seed=params.seed, bands=params.bands, rows=params.rows, anchor_mod=params.anchor_mod)
     hits = store.band_hits(sk.keys)
     lexical = sorted(hits, key=lambda r: (-hits[r][1], -hits[r][0], r))[:LEXICAL_K]
     cosines: dict[int, float] = {}
@@ -182,13 +220,18 @@ def find_sources(
         best_passages = sorted(found_passages, key=lambda r: (-found_passages[r].score, r))[:PASSAGE_CANDIDATES]
         by_passage = {r: found_passages[r] for r in best_passages}
     candidates = set(lexical) | set(cosines) | set(by_passage)
-    headers = store.headers(candidates)
+    # Candidates are texts; their articles are filtered one by one. A text stays when one of
+    # its articles may be a source: the first of those is the source shown, the others are
+    # listed as its reprints.
+    copies = store.copies(candidates)
     query_date = _time(article.published_at)
-    kept = [
-        r
-        for r, (aid, outlet, date) in headers.items()
-        if aid != article.id and (outlet is None or outlet not in exclude_outlets) and _in_window(date, query_date, before_t, after_t)
-    ]
+    is_query = _self_test(article, exclude_ids)
+    usable: dict[int, list[Copy]] = {}
+    for r, arts in copies.items():
+        ok = [c for c in arts if not is_query(c) and (c.outlet is None or c.outlet not in exclude_outlets) and _in_window(c.published_at, query_date, before_t, after_t)]
+        if ok:
+            usable[r] = sorted(ok, key=lambda c: copy_order(c.published_at, c.outlet, c.rowid))
+    kept = sorted(usable)
     sigs = store.signatures(kept)
     n_anchors = len(sk.anchors)
     evidence: dict[int, dict[str, float]] = {}
@@ -230,25 +273,29 @@ def find_sources(
     )
     t2 = time.perf_counter()
 
-    stored = store.get_many(ranked)
-    cand_docs = {r: Document(article=stored[r].article, language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
+    stored = store.get_texts(ranked)
+    firsts = {r: _article(usable[r][0], stored[r]) for r in ranked}
+    cand_docs = {r: Document(article=firsts[r], language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
     b_vectors = _candidate_vectors(store, cand_docs, embedder) if embedder is not None and query_vectors is not None else {}
     spans = store.passage_spans([by_passage[r].key for r in ranked if r in by_passage]) if by_passage else {}
     found: list[Source] = []
     for r in ranked:
-        cand, cand_doc = stored[r], cand_docs[r]
+        cand_doc = cand_docs[r]
         comparison = compare_documents(
             doc, cand_doc, settings,
             a_vectors=query_vectors if r in b_vectors else None,
             b_vectors=b_vectors.get(r),
-            a_name="the query", b_name=cand.article.id,
+            a_name="the query", b_name=firsts[r].id,
         )
         if not comparison.links:
             continue
+        reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
         hit = by_passage.get(r)
         passage = (*spans[hit.key], hit.cosine) if hit is not None and hit.key in spans else None
-        found.append(Source(cand.article, source_score(comparison), comparison, evidence[r], passage))
-    found.sort(key=lambda s: (-s.score, -s.retrieval["cheap"], s.article.id))
+        found.append(Source(firsts[r], source_score(comparison), comparison, evidence[r], reprints, passage))
+    # at the same share of the query explained, the closer copy first: the one the query holds
+    # more of (an identical text before a longer version of it)
+    found.sort(key=lambda s: (-round(s.score, 4), -s.comparison.relation.coverage_b_chars, -s.retrieval["cheap"], s.article.id))
     t3 = time.perf_counter()
     timings = {"prepare": round(t1 - t0, 4), "retrieve": round(t2 - t1, 4), "compare": round(t3 - t2, 4)}
     return SourcesResult(query=doc, sources=tuple(found[:top]), candidates=len(kept), timings=timings)

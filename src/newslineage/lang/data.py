@@ -62,6 +62,7 @@ AGENCIES: frozenset[str] = frozenset(
         "RIA Novosti", "Interfax", "PA", "PA Media", "ANP", "Belga", "CTK", "PAP", "Kyodo", "Yonhap", "AA",
         "Anadolu", "Bloomberg", "CNA", "Europa Press", "Lusa", "NTB", "TT", "Ritzau", "STT", "MTI", "ATS",
         "dts", "ddp", "AP/dpa", "dpa/AFP", "AFP/dpa", "Reuters/dpa", "dpa/Reuters", "AP/Reuters",
+        "CNN", "CNN Wire", "The CNN Wire", "The-CNN-Wire", "PA News", "Press Association", "EPA", "AP-Yonhap",
     )
 )
 

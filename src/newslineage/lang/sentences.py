@@ -78,6 +78,19 @@ SENTENCE_STARTERS: dict[str, frozenset[str]] = {
     "pt": _words("O A Os As Um Uma Ele Ela Eles Mas E Em Este Esta Segundo"),
 }
 
+#: Verbs of a speech tag after a quoted question or exclamation: in '"Does that hurt?" Mr Aylett
+#: alleged.' the tag finishes the sentence the quotation began, even after a capital letter.
+SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "said says asked asks alleged added told claimed insisted replied explained shouted wrote "
+        "recalled continued cried screamed yelled declared demanded wondered argued suggested noted "
+        "remarked answered exclaimed joked laughed quipped warned admitted pleaded begged urged"
+    ),
+    "de": _words("sagte sagt fragte fragt rief erklärte betonte meinte schrieb"),
+    "fr": _words("dit demande demanda demandé déclare déclara lance lança ajoute ajouta"),
+    "es": _words("dijo preguntó afirmó exclamó gritó declaró"),
+}
+
 #: Languages that write ordinal numbers with a period ("16. Juni", "2. Bundesliga", "3. Platz").
 ORDINAL_PERIOD_LANGUAGES: frozenset[str] = frozenset({"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "sl", "hr", "sr", "tr", "et", "lv", "is"})
 
@@ -95,6 +108,7 @@ ALL_TITLES = _union(TITLES)
 ALL_NUMBER_PREFIXES = _union(NUMBER_PREFIXES)
 ALL_ABBREVIATIONS = _union(ABBREVIATIONS)
 ALL_SENTENCE_STARTERS = _union(SENTENCE_STARTERS)
+ALL_SPEECH_VERBS = _union(SPEECH_VERBS)
 
 #: Scripts written without spaces between words (Chinese characters, Japanese kana), as a
 #: regex character class. Hangul is left out: Korean separates words with spaces.

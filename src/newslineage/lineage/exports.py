@@ -19,23 +19,64 @@ from ._db import ArticleMeta
 from .direction import Edge
 from .stories import Story
 
-__all__ = ["ARTICLE_COLUMNS", "EDGE_COLUMNS", "SCHEMA", "STORY_COLUMNS", "build_document", "write_csv", "write_exports", "write_graphml", "write_json"]
+__all__ = ["ARTICLE_COLUMNS", "EDGE_COLUMNS", "SCHEMA", "STORY_COLUMNS", "build_document", "story_origin", "write_csv", "write_exports", "write_graphml", "write_json"]
 
 SCHEMA = "newslineage.lineage/1"
-ARTICLE_COLUMNS = ("id", "outlet", "title", "published_at", "story_id")
+ARTICLE_COLUMNS = ("id", "outlet", "title", "published_at", "story_id", "copy_of")
 EDGE_COLUMNS = ("source_id", "derived_id", "kind", "verdict", "coverage_source", "coverage_derived", "score")
-STORY_COLUMNS = ("story_id", "label", "size", "first_published", "last_published")
+STORY_COLUMNS = ("story_id", "label", "size", "first_published", "last_published", "origin_id")
+
+
+def story_origin(members: Sequence[int], edges: Sequence[Edge]) -> int | None:
+    """The article a story's copying starts from, or None when nothing in it was copied.
+
+    Among the articles that others derive from and that derive from no one in the story, the one
+    with the most articles downstream (reprints included); at a tie the first published
+    (``members`` is in publication order).
+    """
+    inside = set(members)
+    out: dict[int, list[int]] = {}
+    has_source: set[int] = set()
+    for e in edges:
+        if e.verdict == "derives_from" and e.source in inside and e.derived in inside:
+            out.setdefault(e.source, []).append(e.derived)
+            has_source.add(e.derived)
+    roots = [r for r in members if r in out and r not in has_source]
+    if not roots:  # a cycle of undated copies: the first published that others derive from
+        roots = [r for r in members if r in out]
+    if not roots:
+        return None
+
+    def downstream(root: int) -> int:
+        seen, todo = {root}, [root]
+        while todo:
+            for nxt in out.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return len(seen) - 1
+
+    rank = {r: i for i, r in enumerate(members)}
+    return max(roots, key=lambda r: (downstream(r), -rank[r]))
 
 
 def build_document(articles: Sequence[ArticleMeta], edges: Sequence[Edge], stories: Sequence[Story], info: dict[str, Any]) -> dict[str, Any]:
     """The ``newslineage.lineage/1`` document."""
     meta = {m.rowid: m for m in articles}
     story_of = {r: s.story_id for s in stories for r in s.members}
+    origins = {s.story_id: story_origin(s.members, edges) for s in stories}
     return {
         "schema": SCHEMA,
         **info,
         "articles": [
-            {"id": m.id, "outlet": m.outlet, "title": m.title, "published_at": m.published_at, "story_id": story_of.get(m.rowid)}
+            {
+                "id": m.id,
+                "outlet": m.outlet,
+                "title": m.title,
+                "published_at": m.published_at,
+                "story_id": story_of.get(m.rowid),
+                "copy_of": meta[m.copy_of].id if m.copy_of is not None else None,
+            }
             for m in articles
         ],
         "edges": [
@@ -60,6 +101,7 @@ def build_document(articles: Sequence[ArticleMeta], edges: Sequence[Edge], stori
                 "size": len(s.members),
                 "first_published": s.first_published,
                 "last_published": s.last_published,
+                "origin_id": meta[origins[s.story_id]].id if origins[s.story_id] is not None else None,
                 "outlets": sorted({meta[r].outlet for r in s.members if meta[r].outlet}),
                 "central_id": meta[s.central].id,
                 "article_ids": [meta[r].id for r in s.members],
@@ -103,14 +145,14 @@ def write_graphml(doc: dict[str, Any], path: Path) -> None:
     """Write the lineage graph as GraphML (nodes = articles, directed edges = reuse)."""
     ns = "http://graphml.graphdrawing.org/xmlns"
     root = ET.Element("graphml", xmlns=ns)
-    keys = [("node", c) for c in ("outlet", "title", "published_at", "story_id")] + [("edge", c) for c in ("kind", "verdict", "coverage_source", "coverage_derived", "score")]
+    keys = [("node", c) for c in ("outlet", "title", "published_at", "story_id", "copy_of")] + [("edge", c) for c in ("kind", "verdict", "coverage_source", "coverage_derived", "score")]
     for target, name in keys:
         kind = "double" if name in ("coverage_source", "coverage_derived", "score") else "string"
         ET.SubElement(root, "key", {"id": f"{target[0]}_{name}", "for": target, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id="lineage", edgedefault="directed")
     for art in doc["articles"]:
         node = ET.SubElement(graph, "node", id=art["id"])
-        for name in ("outlet", "title", "published_at", "story_id"):
+        for name in ("outlet", "title", "published_at", "story_id", "copy_of"):
             if art.get(name) is not None:
                 ET.SubElement(node, "data", key=f"n_{name}").text = str(art[name])
     for i, e in enumerate(doc["edges"]):

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import InputError
 from .exports import SCHEMA
 
-__all__ = ["analysis_folder", "load_lineage", "load_stories", "load_story"]
+__all__ = ["analysis_folder", "load_comparison", "load_lineage", "load_stories", "load_story"]
 
 
 def analysis_folder(db_or_dir: str | os.PathLike) -> Path | None:
@@ -87,3 +87,21 @@ def load_story(db_or_dir: str | os.PathLike, story_id: str) -> dict[str, Any] | 
         "articles": [by_id[i] for i in story["article_ids"]],
         "edges": [e for e in doc["edges"] if e["source_id"] in ids or e["derived_id"] in ids],
     }
+
+
+def load_comparison(db_or_dir: str | os.PathLike, derived_id: str, source_id: str) -> dict[str, Any] | None:
+    """The ``newslineage.compare/2`` document ``analyze`` kept for an edge, or None.
+
+    None when the index was not analysed, the edge is not one of its edges, or the analysis ran
+    with ``--no-comparisons`` (compare the two stored articles instead).
+    """
+    from ._work import WORK_FILE, WorkStore
+
+    folder = analysis_folder(db_or_dir)
+    if folder is None or not (folder / WORK_FILE).exists():
+        return None
+    work = WorkStore(folder, readonly=True)
+    try:
+        return work.comparison(derived_id, source_id)
+    finally:
+        work.close()

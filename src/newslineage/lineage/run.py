@@ -22,6 +22,7 @@ from .candidates import CandidateSettings, find_candidates
 from .direction import build_edges, is_same_story
 from .edges import compare_chunk, init_worker, worker_count
 from .exports import build_document, write_exports
+from .reprints import with_reprints
 from .stories import StorySettings, cluster_stories, lexical_vectors
 
 __all__ = ["AnalysisSummary", "analyze", "default_output", "pointer_path"]
@@ -175,7 +176,9 @@ def _run(reader, work, summary, lap, db, workers, embeddings, comparisons, progr
     elif len(articles) <= (story_settings or StorySettings()).lexical_limit:
         vectors, lexical = lexical_vectors({r: text for r, (text, _l, _s) in reader.texts([m.rowid for m in articles]).items()}), True
     stories = cluster_stories(articles, edges, same_story, vectors, story_settings, lexical=lexical)
-    summary.edges, summary.stories = len(edges), len(stories)
+    # from texts back to articles: each reprint gets a verbatim edge from the text's first copy
+    articles, edges, stories = with_reprints(reader, edges, stories)
+    summary.articles, summary.edges, summary.stories = len(articles), len(edges), len(stories)
     summary.multi_stories = sum(1 for s in stories if len(s.members) > 1)
     lap("stories")
     info = {

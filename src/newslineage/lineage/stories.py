@@ -5,8 +5,10 @@ sentences without being a copy (``same_story``: a common quote), or when they ar
 close and published within ``window_days`` of each other. Topical closeness is the cosine of
 the index's article vectors when it has them, else the cosine of TF-IDF weighted content-word
 stems (computed for corpora up to ``lexical_limit`` articles; above, lexical-only stories rest
-on shared sentences alone). Clusters are the connected components of that graph over mutual
-nearest neighbours, so one loose link does not chain two events together. The label is the
+on shared sentences alone). Topical links join mutual nearest neighbours among the groups that
+reuse and shared sentences already formed (a reprinted story counts once), so one loose link
+does not chain two events together and twenty copies of one story do not hide the other
+reports of the event. Clusters are the connected components of that graph. The label is the
 headline of the most central article (largest summed similarity to the rest of its story).
 """
 
@@ -97,6 +99,42 @@ def _topical_links(ids: np.ndarray, mat: np.ndarray, threshold: float, k: int, b
     return [(int(ids[i]), int(ids[j]), s) for i, nb in near.items() for j, s in nb.items() if i < j and i in near.get(j, {})]
 
 
+def _link_topics(vectors: tuple[np.ndarray, np.ndarray], uf: UnionFind[int], times: dict, weight: dict[int, float], threshold: float, k: int, window: float) -> None:
+    """Join groups of articles that are mutual topical neighbours, in place.
+
+    The groups are the articles already joined by reuse or shared sentences, each represented by
+    the mean of its vectors: a wire story printed twenty times is one report of the event, and as
+    twenty articles it would fill every neighbour list around it and hide the other reports
+    (Ground News: an analysis of China's COVID policy whose ten nearest articles were all copies
+    of one AP story, so it stood alone). Two groups are joined when their publication times come
+    within ``window`` seconds of each other (or are unknown).
+    """
+    ids, mat = vectors
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(ids):
+        members[uf.find(int(r))].append(i)
+    roots = list(members)
+    if len(roots) < 2:
+        return
+    centroids = np.stack([mat[members[g]].mean(axis=0) for g in roots]).astype(np.float32)
+    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+    np.divide(centroids, norms, out=centroids, where=norms > 0)
+    spans = []
+    for g in roots:
+        dated = [times[int(ids[i])].timestamp() for i in members[g] if times.get(int(ids[i]))]
+        spans.append((min(dated), max(dated)) if dated else None)
+    for gi, gj, s in _topical_links(np.arange(len(roots)), centroids, threshold, k):
+        a, b = spans[gi], spans[gj]
+        if a and b and max(0.0, b[0] - a[1], a[0] - b[1]) > window:
+            continue
+        uf.union(roots[gi], roots[gj])
+        # the label goes to the article closest to the other reports of the event
+        for mine, other in ((gi, gj), (gj, gi)):
+            rows = members[roots[mine]]
+            best = rows[int(np.argmax(mat[rows] @ centroids[other]))]
+            weight[int(ids[best])] += s
+
+
 def cluster_stories(
     articles: Sequence[ArticleMeta],
     edges: Sequence[Edge],
@@ -133,14 +171,7 @@ def cluster_stories(
         weight[b] += 0.5
     if vectors is not None and len(vectors[0]):
         threshold = settings.min_lexical if lexical else settings.min_cosine
-        window = settings.window_days * 86400
-        for a, b, s in _topical_links(vectors[0], vectors[1], threshold, settings.neighbours):
-            ta, tb = times.get(a), times.get(b)
-            if ta and tb and abs((ta - tb).total_seconds()) > window:
-                continue
-            uf.union(a, b)
-            weight[a] += s
-            weight[b] += s
+        _link_topics(vectors, uf, times, weight, threshold, settings.neighbours, settings.window_days * 86400)
     groups: dict[int, list[int]] = defaultdict(list)
     for m in articles:
         groups[uf.find(m.rowid)].append(m.rowid)

@@ -19,10 +19,12 @@ from ..lang.sentences import (
     ALL_ABBREVIATIONS,
     ALL_NUMBER_PREFIXES,
     ALL_SENTENCE_STARTERS,
+    ALL_SPEECH_VERBS,
     ALL_TITLES,
     NUMBER_PREFIXES,
     ORDINAL_PERIOD_LANGUAGES,
     SENTENCE_STARTERS,
+    SPEECH_VERBS,
     TITLES,
     TYPOGRAPHIC_QUOTES_LANGUAGES,
 )
@@ -112,7 +114,10 @@ def _is_boundary(chunk: str, m: re.Match, nxt: int, language: str, protected: li
     if body[0] in "!?…" or body[:2] == ".." or len(body) > 1:
         # a question, an exclamation, an ellipsis, or a quotation or parenthesis that the
         # period closes: a boundary before anything but a lower-case word ("Yahoo! said",
-        # "Why?" he asked, "and then... nothing")
+        # "Why?" he asked, "and then... nothing") or a speech tag after a quoted question
+        # ("Does that hurt?" Mr Aylett alleged.)
+        if body[0] in "!?" and body[-1] in "\"”’»'" and _speech_tag(chunk, first, language):
+            return False
         return not lower_next
     w = start
     while w > 0 and not chunk[w - 1].isspace() and chunk[w - 1] not in _OPENERS:
@@ -139,6 +144,20 @@ def _is_boundary(chunk: str, m: re.Match, nxt: int, language: str, protected: li
         # "am 16. Juni", "die 2. Bundesliga", "zum 100. Geburtstag"; "Es waren 3. Er ..." ends
         return _next_word(chunk, first) in starters
     return True
+
+
+_TAG_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_TAG_END = re.compile(r"[.!?;:]")
+
+
+def _speech_tag(chunk: str, first: int, language: str) -> bool:
+    """A short clause with a speech verb runs from ``first`` to the next sentence end."""
+    end = _TAG_END.search(chunk, first)
+    words = _TAG_WORDS.findall(chunk, first, end.start() if end else len(chunk))
+    if not 1 <= len(words) <= 5:
+        return False
+    verbs = SPEECH_VERBS.get(language, ALL_SPEECH_VERBS) | SPEECH_VERBS["en"]
+    return words[-1].casefold() in verbs or words[0].casefold() in verbs
 
 
 def _spaced_initialism(chunk: str, w: int, nxt: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import ANCHOR_BAND, ArticleRecord, IndexParams, Store, StoredArticle
+from .base import ANCHOR_BAND, ArticleEntry, ArticleRecord, Copy, IndexParams, Store, StoredArticle, StoredText
 from .sqlite import SCHEMA_VERSION, SQLiteStore
 
-__all__ = ["ANCHOR_BAND", "SCHEMA_VERSION", "ArticleRecord", "IndexParams", "SQLiteStore", "Store", "StoredArticle"]
+__all__ = ["ANCHOR_BAND", "SCHEMA_VERSION", "ArticleEntry", "ArticleRecord", "Copy", "IndexParams", "SQLiteStore", "Store", "StoredArticle", "StoredText"]

@@ -1,9 +1,14 @@
 """The store protocol: what the index needs from a backend (SQLite now, PostgreSQL later).
 
-A store keeps, per article, the text and metadata as ingested, its sentence spans, its MinHash
-signature, its LSH band keys and containment anchors, an article vector and a lazily filled
-cache of sentence vectors. Every write of a batch is one transaction: a killed ingest leaves
-each committed batch whole and nothing of the batch in flight.
+A store keeps two things apart. A **text** is what was computed from one distinct text: its
+sentence spans, its MinHash signature, its LSH band keys and containment anchors, an article
+vector and a lazily filled cache of sentence vectors. An **article** is one record as ingested
+(its id, outlet, title, time, URL, origin) and points at its text. A wire story reprinted by
+five outlets is five articles sharing one text: computed once, stored once, and every one of
+them is a source a reader may want to see. Search works on texts and lists their articles.
+
+Every write of a batch is one transaction: a killed ingest leaves each committed batch whole
+and nothing of the batch in flight.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import numpy as np
 
 from ..model import Article, Sentence
 
-__all__ = ["ANCHOR_BAND", "ArticleRecord", "IndexParams", "Store", "StoredArticle"]
+__all__ = ["ANCHOR_BAND", "ArticleEntry", "ArticleRecord", "Copy", "IndexParams", "Store", "StoredArticle", "StoredText"]
 
 #: ``band.band_no`` used for containment anchors (sampled shingles) beside the LSH bands 0..B-1.
 ANCHOR_BAND = -1
@@ -61,7 +66,11 @@ class IndexParams:
 
 @dataclass(slots=True)
 class ArticleRecord:
-    """Everything ingest computed for one article, ready to be written."""
+    """Everything ingest computed for one distinct text, ready to be written.
+
+    ``article`` is the first article that brought the text (its text and language are used);
+    the articles themselves are written as ``ArticleEntry`` rows.
+    """
 
     article: Article
     language: str
@@ -77,14 +86,70 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An article read back from the store, with its sentences (no prepare needed)."""
+class ArticleEntry:
+    """One article to store: its record as read, the id it is stored under, and its text.
+
+    Attributes:
+        article: The record as read (``article.id`` is the id given in the input).
+        id: The id it is stored and shown under: the given id, or the given id qualified
+            (``57@Channel News Asia``) when another outlet already uses it, or a version
+            (``57~v2``) when the same record came back with another text.
+        version: 1, or the version number of a repeated id kept as a new version.
+        content_hash: Hash of its text (``index.ingest.content_hash``).
+    """
+
+    article: Article
+    id: str
+    version: int
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """One stored article carrying a text (no text attached): what a source list shows."""
 
     rowid: int
+    id: str
+    given_id: str
+    outlet: str | None
+    title: str | None
+    published_at: str | None
+    url: str | None
+    origin: str | None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    """A distinct text read back from the store, with its sentences (no prepare needed)."""
+
+    rowid: int
+    text: str
+    language: str
+    content_hash: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article read back from the store, with its sentences (no prepare needed).
+
+    Attributes:
+        rowid: Row id of the article.
+        text_rowid: Row id of its text (shared by every article with the same text).
+        article: The article (``article.id`` is the stored id).
+        given_id: The id as given in the input.
+        version: Version number (1 unless the id was kept as a new version).
+    """
+
+    rowid: int
+    text_rowid: int
     article: Article
     language: str
     content_hash: str
     sentences: tuple[Sentence, ...]
+    given_id: str = ""
+    version: int = 1
 
 
 @runtime_checkable
@@ -93,48 +158,60 @@ class Store(Protocol):
 
     params: IndexParams
 
-    def known(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
-        """Which of these article ids and content hashes are already stored."""
+    def identities(self, given_ids: Sequence[str]) -> dict[str, list[tuple[str | None, int, str, str]]]:
+        """Per given id already stored: ``(outlet, version, content hash, stored id)`` of each article given it."""
         ...
 
-    def add_batch(self, records: Sequence[ArticleRecord]) -> int:
-        """Write records in one transaction; returns how many were new (others are skipped)."""
+    def taken(self, ids: Sequence[str]) -> set[str]:
+        """Which of these stored ids are in use."""
+        ...
+
+    def texts_known(self, hashes: Sequence[str]) -> dict[str, str]:
+        """Per content hash already stored: the id of the first article stored with it."""
+        ...
+
+    def add_batch(self, records: Sequence[ArticleRecord], entries: Sequence[ArticleEntry]) -> list[ArticleEntry]:
+        """Write new texts and the articles in one transaction; returns the entries written."""
         ...
 
     def count(self) -> int:
         """Number of stored articles."""
         ...
 
+    def count_texts(self) -> int:
+        """Number of distinct stored texts."""
+        ...
+
     def get(self, article_id: str) -> StoredArticle | None:
-        """The article with this id, or None."""
+        """The article with this stored id, or None."""
         ...
 
-    def get_many(self, rowids: Iterable[int]) -> dict[int, StoredArticle]:
-        """Articles by row id."""
+    def get_texts(self, rowids: Iterable[int]) -> dict[int, StoredText]:
+        """Texts (with their sentences) by text row id."""
         ...
 
-    def headers(self, rowids: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
-        """(id, outlet, published_at) by row id."""
+    def copies(self, rowids: Iterable[int]) -> dict[int, list[Copy]]:
+        """Every article carrying each text, by text row id, in ingest order."""
         ...
 
     def band_hits(self, keys: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-        """Per article row id: (LSH bands shared, anchors shared) with the given keys."""
+        """Per text row id: (LSH bands shared, anchors shared) with the given keys."""
         ...
 
     def vector_state(self) -> tuple[int, int]:
-        """(number of vectors, largest row id with a vector): changes whenever vectors are added."""
+        """(number of vectors, largest text row id with a vector): changes whenever vectors are added."""
         ...
 
     def signatures(self, rowids: Sequence[int]) -> dict[int, np.ndarray]:
-        """MinHash signatures by row id."""
+        """MinHash signatures by text row id."""
         ...
 
     def vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """All article vectors: ``(rowids int64, matrix float16)``."""
+        """All article vectors: ``(text rowids int64, matrix float16)``."""
         ...
 
     def sentence_vectors(self, rowid: int) -> dict[int, np.ndarray]:
-        """Cached sentence vectors of one article, by sentence index."""
+        """Cached sentence vectors of one text, by sentence index."""
         ...
 
     def put_sentence_vectors(self, rowid: int, vectors: dict[int, np.ndarray]) -> None:

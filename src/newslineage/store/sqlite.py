@@ -15,38 +15,51 @@ import numpy as np
 
 from ..errors import CorruptStoreError, IncompatibleStoreError, StoreError
 from ..model import Article, Sentence
-from .base import ANCHOR_BAND, ArticleRecord, IndexParams, StoredArticle
+from .base import ANCHOR_BAND, ArticleEntry, ArticleRecord, Copy, IndexParams, StoredArticle, StoredText
+from .migrate import UPGRADABLE, upgrade
 from .passages import PASSAGE_SCHEMA, passage_state, read_passage_spans, read_passage_vectors, write_passages
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
-SCHEMA_VERSION = 1
+#: 2: texts (``content``) apart from articles, so identical texts of several articles are kept
+#: once and every article is kept (1 kept one article per text). ``migrate.py`` upgrades 1.
+SCHEMA_VERSION = 2
 _MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS content (
+    rowid INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    language TEXT
+);
 CREATE TABLE IF NOT EXISTS article (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    outlet TEXT, url TEXT, title TEXT, published_at TEXT, language TEXT, origin TEXT,
-    text TEXT NOT NULL,
-    content_hash TEXT NOT NULL
+    given_id TEXT NOT NULL,
+    outlet TEXT, url TEXT, title TEXT, published_at TEXT, origin TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    content INTEGER NOT NULL REFERENCES content(rowid)
 );
-CREATE INDEX IF NOT EXISTS article_content_hash ON article(content_hash);
+CREATE UNIQUE INDEX IF NOT EXISTS article_identity ON article(given_id, IFNULL(outlet, ''), version);
+CREATE INDEX IF NOT EXISTS article_content ON article(content);
 CREATE TABLE IF NOT EXISTS sentence (
-    article INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    content INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     role TEXT NOT NULL, paragraph INTEGER NOT NULL,
-    PRIMARY KEY (article, idx)
+    PRIMARY KEY (content, idx)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS signature (article INTEGER PRIMARY KEY, minhash BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS band (band_no INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS band_lookup ON band(key, band_no, article);
-CREATE TABLE IF NOT EXISTS vector (article INTEGER PRIMARY KEY, v BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS signature (content INTEGER PRIMARY KEY, minhash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS band (band_no INTEGER NOT NULL, key INTEGER NOT NULL, content INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS band_lookup ON band(key, band_no, content);
+CREATE TABLE IF NOT EXISTS vector (content INTEGER PRIMARY KEY, v BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sentence_vector (
-    article INTEGER NOT NULL, idx INTEGER NOT NULL, v BLOB NOT NULL,
-    PRIMARY KEY (article, idx)
+    content INTEGER NOT NULL, idx INTEGER NOT NULL, v BLOB NOT NULL,
+    PRIMARY KEY (content, idx)
 ) WITHOUT ROWID;
 """ + PASSAGE_SCHEMA
+
+_COPY_COLUMNS = "rowid, id, given_id, outlet, title, published_at, url, origin, version"
 
 
 def _rebuild_hint(path: str) -> str:
@@ -118,9 +131,13 @@ class SQLiteStore:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
     def _check_params(self, stored: dict[str, str], wanted: IndexParams, adopt_embedder: bool) -> IndexParams:
-        if stored.get("schema_version") != str(SCHEMA_VERSION):
+        version = stored.get("schema_version")
+        if version in UPGRADABLE:
+            upgrade(self._db, self.path)
+            stored = {**stored, "schema_version": str(SCHEMA_VERSION)}
+        elif version != str(SCHEMA_VERSION):
             raise IncompatibleStoreError(
-                f"{self.path}: index schema version {stored.get('schema_version')} is not {SCHEMA_VERSION} (this newslineage); {_rebuild_hint(self.path)}"
+                f"{self.path}: index schema version {version} is not {SCHEMA_VERSION} (this newslineage); {_rebuild_hint(self.path)}"
             )
         stored = dict(stored)
         # indexes from before the segmenter was recorded were all segmented by pysbd
@@ -138,58 +155,84 @@ class SQLiteStore:
     def _tx(self):
         return _Transaction(self._db)
 
-    def known(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
-        """Which of these ids and content hashes are already stored."""
-        found_ids: set[str] = set()
-        found_hashes: set[str] = set()
-        for chunk in _chunks(list(ids), 500):
-            q = f"SELECT id FROM article WHERE id IN ({','.join('?' * len(chunk))})"
-            found_ids.update(r[0] for r in self._db.execute(q, chunk))
-        for chunk in _chunks(list(hashes), 500):
-            q = f"SELECT content_hash FROM article WHERE content_hash IN ({','.join('?' * len(chunk))})"
-            found_hashes.update(r[0] for r in self._db.execute(q, chunk))
-        return found_ids, found_hashes
+    def identities(self, given_ids: Sequence[str]) -> dict[str, list[tuple[str | None, int, str, str]]]:
+        """Per given id already stored: ``(outlet, version, content hash, stored id)`` of each article given it."""
+        out: dict[str, list[tuple[str | None, int, str, str]]] = {}
+        for chunk in _chunks(sorted(set(given_ids)), 500):
+            q = f"SELECT a.given_id, a.outlet, a.version, c.hash, a.id FROM article a JOIN content c ON c.rowid = a.content WHERE a.given_id IN ({','.join('?' * len(chunk))}) ORDER BY a.rowid"
+            for given, outlet, version, chash, aid in self._db.execute(q, chunk):
+                out.setdefault(given, []).append((outlet, int(version), chash, aid))
+        return out
 
-    def add_batch(self, records: Sequence[ArticleRecord]) -> int:
-        """Write records in one transaction; ids or content hashes already stored are skipped."""
-        added = 0
+    def taken(self, ids: Sequence[str]) -> set[str]:
+        """Which of these stored ids are in use."""
+        found: set[str] = set()
+        for chunk in _chunks(list(ids), 500):
+            found.update(r[0] for r in self._db.execute(f"SELECT id FROM article WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def texts_known(self, hashes: Sequence[str]) -> dict[str, str]:
+        """Per content hash already stored: the id of the first article stored with that text."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(hashes), 500):
+            q = f"""SELECT c.hash, (SELECT a.id FROM article a WHERE a.content = c.rowid ORDER BY a.rowid LIMIT 1)
+                    FROM content c WHERE c.hash IN ({','.join('?' * len(chunk))})"""
+            out.update((h, aid or "") for h, aid in self._db.execute(q, chunk))
+        return out
+
+    def add_batch(self, records: Sequence[ArticleRecord], entries: Sequence[ArticleEntry]) -> list[ArticleEntry]:
+        """Write new texts, then the articles, in one transaction.
+
+        A text whose hash is stored already is not written again. An article whose stored id or
+        identity (given id, outlet, version) is taken by now (another writer), or whose text is
+        neither stored nor in ``records``, is not written.
+
+        Returns:
+            The entries written.
+        """
         db = self._db
+        written: list[ArticleEntry] = []
         with self._tx():
             for rec in records:
-                art = rec.article
-                dup = db.execute("SELECT 1 FROM article WHERE id = ? OR content_hash = ? LIMIT 1", (art.id, rec.content_hash)).fetchone()
-                if dup:
+                if db.execute("SELECT 1 FROM content WHERE hash = ?", (rec.content_hash,)).fetchone():
                     continue
-                cur = db.execute(
-                    "INSERT INTO article(id, outlet, url, title, published_at, language, origin, text, content_hash) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (art.id, art.outlet, art.url, art.title, art.published_at, rec.language, art.origin, art.text, rec.content_hash),
-                )
+                cur = db.execute("INSERT INTO content(hash, text, language) VALUES (?,?,?)", (rec.content_hash, rec.article.text, rec.language))
                 rowid = cur.lastrowid
                 db.executemany(
-                    'INSERT INTO sentence(article, idx, start, "end", role, paragraph) VALUES (?,?,?,?,?,?)',
+                    'INSERT INTO sentence(content, idx, start, "end", role, paragraph) VALUES (?,?,?,?,?,?)',
                     [(rowid, s.index, s.start, s.end, s.role, s.paragraph) for s in rec.sentences],
                 )
-                db.execute("INSERT INTO signature(article, minhash) VALUES (?, ?)", (rowid, rec.signature.astype("<u4").tobytes()))
-                db.executemany("INSERT INTO band(band_no, key, article) VALUES (?,?,?)", [(b, k, rowid) for b, k in rec.band_keys])
+                db.execute("INSERT INTO signature(content, minhash) VALUES (?, ?)", (rowid, rec.signature.astype("<u4").tobytes()))
+                db.executemany("INSERT INTO band(band_no, key, content) VALUES (?,?,?)", [(b, k, rowid) for b, k in rec.band_keys])
                 if rec.vector is not None:
-                    db.execute("INSERT INTO vector(article, v) VALUES (?, ?)", (rowid, _f16(rec.vector)))
+                    db.execute("INSERT INTO vector(content, v) VALUES (?, ?)", (rowid, _f16(rec.vector)))
                 if rec.sentence_vectors:
                     db.executemany(
-                        "INSERT OR REPLACE INTO sentence_vector(article, idx, v) VALUES (?,?,?)",
+                        "INSERT OR REPLACE INTO sentence_vector(content, idx, v) VALUES (?,?,?)",
                         [(rowid, i, _f16(v)) for i, v in rec.sentence_vectors.items()],
                     )
                 write_passages(db, rowid, rec.passages)
-                added += 1
-        return added
+            for entry in entries:
+                art = entry.article
+                row = db.execute("SELECT rowid FROM content WHERE hash = ?", (entry.content_hash,)).fetchone()
+                if row is None:
+                    continue
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO article(id, given_id, outlet, url, title, published_at, origin, version, content) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (entry.id, art.id, art.outlet, art.url, art.title, art.published_at, art.origin, entry.version, row[0]),
+                )
+                if cur.rowcount:
+                    written.append(entry)
+        return written
 
     def put_sentence_vectors(self, rowid: int, vectors: dict[int, np.ndarray]) -> None:
-        """Add sentence vectors to the cache (best effort: a read-only file keeps no cache)."""
+        """Add sentence vectors of a text to the cache (best effort: a read-only file keeps no cache)."""
         if not vectors:
             return
         try:
             with self._tx():
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO sentence_vector(article, idx, v) VALUES (?,?,?)",
+                    "INSERT OR REPLACE INTO sentence_vector(content, idx, v) VALUES (?,?,?)",
                     [(rowid, i, _f16(v)) for i, v in vectors.items()],
                 )
         except sqlite3.OperationalError:
@@ -200,45 +243,55 @@ class SQLiteStore:
         """Number of stored articles."""
         return int(self._db.execute("SELECT COUNT(*) FROM article").fetchone()[0])
 
+    def count_texts(self) -> int:
+        """Number of distinct stored texts (articles sharing a text count once)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM content").fetchone()[0])
+
     def ids(self) -> list[str]:
         """Every stored article id, in ingest order."""
         return [r[0] for r in self._db.execute("SELECT id FROM article ORDER BY rowid")]
 
     def get(self, article_id: str) -> StoredArticle | None:
-        """The article with this id, or None."""
-        row = self._db.execute("SELECT rowid FROM article WHERE id = ?", (article_id,)).fetchone()
-        return self.get_many([row[0]]).get(row[0]) if row else None
+        """The article with this stored id (with its text and sentences), or None."""
+        row = self._db.execute(f"SELECT {_COPY_COLUMNS}, content FROM article WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        copy, text_rowid = Copy(*row[:-1]), row[-1]
+        stored = self.get_texts([text_rowid])[text_rowid]
+        art = Article(
+            text=stored.text, id=copy.id, outlet=copy.outlet, url=copy.url, title=copy.title,
+            published_at=copy.published_at, language=stored.language, origin=copy.origin,
+        )
+        return StoredArticle(copy.rowid, text_rowid, art, stored.language, stored.content_hash, stored.sentences, copy.given_id, copy.version)
 
-    def get_many(self, rowids: Iterable[int]) -> dict[int, StoredArticle]:
-        """Articles (with their sentences) by row id."""
-        out: dict[int, StoredArticle] = {}
+    def get_texts(self, rowids: Iterable[int]) -> dict[int, StoredText]:
+        """Texts (with their sentences) by text row id."""
+        out: dict[int, StoredText] = {}
         for chunk in _chunks(list(rowids), 500):
             marks = ",".join("?" * len(chunk))
             spans: dict[int, list[tuple]] = {}
-            for row in self._db.execute(f'SELECT article, idx, start, "end", role, paragraph FROM sentence WHERE article IN ({marks}) ORDER BY article, idx', chunk):
+            for row in self._db.execute(f'SELECT content, idx, start, "end", role, paragraph FROM sentence WHERE content IN ({marks}) ORDER BY content, idx', chunk):
                 spans.setdefault(row[0], []).append(row[1:])
-            q = f"SELECT rowid, id, outlet, url, title, published_at, language, origin, text, content_hash FROM article WHERE rowid IN ({marks})"
-            for rowid, aid, outlet, url, title, date, lang, origin, text, chash in self._db.execute(q, chunk):
-                art = Article(text=text, id=aid, outlet=outlet, url=url, title=title, published_at=date, language=lang, origin=origin)
+            for rowid, text, lang, chash in self._db.execute(f"SELECT rowid, text, language, hash FROM content WHERE rowid IN ({marks})", chunk):
                 sents = tuple(Sentence(i, s, e, text[s:e], role, p, lang) for i, s, e, role, p in spans.get(rowid, []))
-                out[rowid] = StoredArticle(rowid, art, lang, chash, sents)
+                out[rowid] = StoredText(rowid, text, lang, chash, sents)
         return out
 
-    def headers(self, rowids: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
-        """(id, outlet, published_at) by row id: enough to filter candidates before loading them."""
-        out: dict[int, tuple[str, str | None, str | None]] = {}
+    def copies(self, rowids: Iterable[int]) -> dict[int, list[Copy]]:
+        """Every article carrying each text, by text row id, in ingest order."""
+        out: dict[int, list[Copy]] = {}
         for chunk in _chunks(list(rowids), 500):
-            q = f"SELECT rowid, id, outlet, published_at FROM article WHERE rowid IN ({','.join('?' * len(chunk))})"
-            for rowid, aid, outlet, date in self._db.execute(q, chunk):
-                out[rowid] = (aid, outlet, date)
+            q = f"SELECT content, {_COPY_COLUMNS} FROM article WHERE content IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for content, *row in self._db.execute(q, chunk):
+                out.setdefault(content, []).append(Copy(*row))
         return out
 
     def band_hits(self, keys: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-        """Per article row id: (LSH bands shared, anchors shared)."""
+        """Per text row id: (LSH bands shared, anchors shared)."""
         wanted = set(keys)
         hits: dict[int, list[int]] = {}
         for chunk in _chunks(sorted({k for _, k in wanted}), 900):
-            q = f"SELECT band_no, key, article FROM band WHERE key IN ({','.join('?' * len(chunk))})"
+            q = f"SELECT band_no, key, content FROM band WHERE key IN ({','.join('?' * len(chunk))})"
             for band_no, key, art in self._db.execute(q, chunk):
                 if (band_no, key) in wanted:
                     counts = hits.setdefault(art, [0, 0])
@@ -246,17 +299,17 @@ class SQLiteStore:
         return {a: (c[0], c[1]) for a, c in hits.items()}
 
     def signatures(self, rowids: Sequence[int]) -> dict[int, np.ndarray]:
-        """MinHash signatures by row id."""
+        """MinHash signatures by text row id."""
         out: dict[int, np.ndarray] = {}
         for chunk in _chunks(list(rowids), 500):
-            q = f"SELECT article, minhash FROM signature WHERE article IN ({','.join('?' * len(chunk))})"
+            q = f"SELECT content, minhash FROM signature WHERE content IN ({','.join('?' * len(chunk))})"
             for art, blob in self._db.execute(q, chunk):
                 out[art] = np.frombuffer(blob, dtype="<u4")
         return out
 
     def vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """All article vectors as ``(rowids, float16 matrix)``."""
-        rows = self._db.execute("SELECT article, v FROM vector ORDER BY article").fetchall()
+        """All article vectors as ``(text rowids, float16 matrix)`` (one per distinct text)."""
+        rows = self._db.execute("SELECT content, v FROM vector ORDER BY content").fetchall()
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float16)
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
@@ -268,15 +321,15 @@ class SQLiteStore:
         # COUNT(*) walks the whole table (19 ms at 100k articles, on every search). Article
         # vectors are only ever added, with new articles, so the largest row id (a B-tree lookup)
         # tells whether the count can have changed; caching sentence vectors does not touch it.
-        top = int(self._db.execute("SELECT COALESCE(MAX(article), 0) FROM vector").fetchone()[0])
+        top = int(self._db.execute("SELECT COALESCE(MAX(content), 0) FROM vector").fetchone()[0])
         if self._vector_state is None or self._vector_state[1] != top:
             n = int(self._db.execute("SELECT COUNT(*) FROM vector").fetchone()[0])
             self._vector_state = (n, top)
         return self._vector_state
 
     def sentence_vectors(self, rowid: int) -> dict[int, np.ndarray]:
-        """Cached sentence vectors of one article."""
-        return {i: np.frombuffer(v, dtype="<f2").astype(np.float32) for i, v in self._db.execute("SELECT idx, v FROM sentence_vector WHERE article = ?", (rowid,))}
+        """Cached sentence vectors of one text."""
+        return {i: np.frombuffer(v, dtype="<f2").astype(np.float32) for i, v in self._db.execute("SELECT idx, v FROM sentence_vector WHERE content = ?", (rowid,))}
 
     def passage_state(self) -> tuple[int, int]:
         """(number of passage vectors, largest passage key): changes whenever passages are added."""

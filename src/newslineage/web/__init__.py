@@ -26,6 +26,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     """
     try:
         import fastapi  # noqa: F401
+        import fastapi_offline  # noqa: F401  (the API reference's own Swagger UI and ReDoc files)
     except ImportError:
         from ..errors import MissingDependencyError
 

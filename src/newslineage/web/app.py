@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -23,7 +24,7 @@ from ..errors import NewslineageError
 from .errors import ApiError, error_code, install_error_handlers
 from .jobs import JobRunner
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from .pages import STATIC_DIR, comparison_fragment, error_box, render_page
+from .pages import STATIC_DIR, comparison_fragment, error_box, message_page, pair_page, render_page, stories_page, story_page
 from .schemas import MAX_SYNC_ARTICLES, CompareRequest, IngestRequest, SourcesRequest, TextIn
 from .service import Comparer, Corpus
 from .settings import WebSettings, is_loopback
@@ -67,12 +68,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         await run_in_threadpool(jobs.shutdown)
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in the fastapi-offline wheel: the docs work with no
+    # network (FastAPI's own pages load them from a CDN and stay blank offline)
+    app = FastAPIOffline(
         title="newslineage",
         version=__version__,
         description="Where a news text came from and how it changed on the way. Every error is JSON "
         '`{"error": <code>, "detail": <one line>}`.',
-        redoc_url=None,
+        docs_url="/docs",
+        redoc_url="/redoc",
+        static_url="/docs-assets",
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -106,19 +111,51 @@ def create_app(settings: WebSettings) -> FastAPI:
     def index_page() -> HTMLResponse:
         return HTMLResponse(render_page())
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon; a 204 keeps browsers' consoles quiet
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_html() -> HTMLResponse:
+        try:
+            found = corpus.stories()
+        except ApiError as exc:
+            return HTMLResponse(message_page("Stories", exc.detail), status_code=exc.status)
+        return HTMLResponse(stories_page(found["stories"], corpus.db.name if corpus.db else "", corpus.articles_meta()))
+
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def story_html(story_id: str) -> HTMLResponse:
+        try:
+            story = corpus.story_page(story_id)
+        except ApiError as exc:
+            return HTMLResponse(message_page("Story", exc.detail), status_code=exc.status)
+        return HTMLResponse(story_page(story))
+
+    @app.get("/pair", response_class=HTMLResponse, include_in_schema=False)
+    def pair_html(source: str = "", derived: str = "") -> HTMLResponse:
+        if not source or not derived:
+            return HTMLResponse(message_page("Side by side", "give two stored articles: /pair?source=ID&derived=ID"), status_code=422)
+        try:
+            doc = corpus.pair(source, derived)
+        except ApiError as exc:
+            return HTMLResponse(message_page("Side by side", exc.detail), status_code=exc.status)
+        except NewslineageError as exc:
+            return HTMLResponse(message_page("Side by side", exc.message), status_code=exc.http_status)
+        return HTMLResponse(pair_page(doc, source, derived, corpus.articles_meta()))
+
     @app.post("/compare", response_class=HTMLResponse, include_in_schema=False)
     async def compare_form(request: Request) -> HTMLResponse:
         """The no-JavaScript path: the form posts here and gets the page back with the result."""
         form = await request.form(max_files=2, max_fields=10, max_part_size=settings.max_body_bytes)
-        texts, dates = {"a": "", "b": ""}, {"a": "", "b": ""}
+        texts, dates, names = {"a": "", "b": ""}, {"a": "", "b": ""}, {"a": "", "b": ""}
         status, result = 200, ""
         try:
             for side in ("a", "b"):
-                texts[side] = await _form_text(form, side)
+                texts[side], names[side] = await _form_text(form, side)
                 dates[side] = str(form.get(f"{side}_date") or "")
             body = CompareRequest(
-                a=TextIn(text=texts["a"], published_at=dates["a"] or None),
-                b=TextIn(text=texts["b"], published_at=dates["b"] or None),
+                a=TextIn(text=texts["a"], published_at=dates["a"] or None, name=names["a"] or None),
+                b=TextIn(text=texts["b"], published_at=dates["b"] or None, name=names["b"] or None),
             )
             doc = await run_in_threadpool(comparer.compare, body)
             result = comparison_fragment(doc)
@@ -131,7 +168,7 @@ def create_app(settings: WebSettings) -> FastAPI:
             status, result = 422, error_box("validation", f"{'.'.join(map(str, first['loc']))}: {first['msg']}")
         finally:
             await form.close()
-        page = render_page(a_text=texts["a"], b_text=texts["b"], a_date=dates["a"], b_date=dates["b"], result=result)
+        page = render_page(a_text=texts["a"], b_text=texts["b"], a_date=dates["a"], b_date=dates["b"], a_name=names["a"], b_name=names["b"], result=result)
         return HTMLResponse(page, status_code=status)
 
     # ---- API ---------------------------------------------------------------------------
@@ -164,12 +201,28 @@ def create_app(settings: WebSettings) -> FastAPI:
             return HTMLResponse(comparison_fragment(doc))
         return JSONResponse(doc)
 
-    @app.post("/api/sources", tags=["index"], responses=_ERRORS)
-    def sources_api(body: SourcesRequest) -> dict[str, Any]:
-        """Where the text may come from: the ``newslineage.sources/1`` document."""
-        return corpus.sources(
-            TextIn(text=body.text), top=body.top, before=body.before, after=body.after, exclude_outlet=body.exclude_outlet
+    @app.post("/api/sources", tags=["index"], responses={**_ERRORS, 200: {"description": "newslineage.sources/1, or an HTML list with format=html"}})
+    def sources_api(
+        body: SourcesRequest,
+        format: str = Query("json", pattern="^(json|html)$", description="json (newslineage.sources/1) or html (the list the page shows)"),
+    ) -> Response:
+        """Where the text may come from: the ``newslineage.sources/1`` document (identical copies in one source, with its ``reprints``)."""
+        result = corpus.sources_result(
+            TextIn(text=body.text, name=body.name, published_at=body.published_at),
+            top=body.top, before=body.before, after=body.after, exclude_outlet=body.exclude_outlet, exclude_id=body.exclude_id,
         )
+        if format == "html":
+            from ..index.render import render_sources_list
+
+            return HTMLResponse(render_sources_list(result, side_by_side=True))
+        return JSONResponse(result.to_dict())
+
+    @app.get("/api/pair", tags=["stories"], responses=_ERRORS)
+    def pair_api(
+        source: str = Query(description="Id of the source article"), derived: str = Query(description="Id of the article that takes from it")
+    ) -> dict[str, Any]:
+        """Two stored articles compared, the derived one as A: the ``newslineage.compare/2`` document (as kept by ``analyze`` when it is an edge)."""
+        return corpus.pair(source, derived)
 
     @app.post("/api/articles", tags=["index"], dependencies=[Depends(require_writer)], status_code=200,
               responses={**_ERRORS, 202: {"description": "More than 50 articles: a background job was started"}})
@@ -211,13 +264,18 @@ def create_app(settings: WebSettings) -> FastAPI:
     return app
 
 
-async def _form_text(form: Any, side: str) -> str:
-    """The text for one side of the form: an uploaded file wins over the textarea."""
+async def _form_text(form: Any, side: str) -> tuple[str, str]:
+    """The text for one side of the form and the name of the file it came from.
+
+    An uploaded file wins over the textarea, and its name names the text in the result; a text
+    the browser already read from a file keeps that file's name (the hidden ``*_name`` field).
+    """
     upload = form.get(f"{side}_file")
     if upload is not None and not isinstance(upload, str):
         data = await upload.read()
         if data:
             from ..textio import decode_bytes
 
-            return decode_bytes(data, f"{side} file")[0]
-    return str(form.get(f"{side}_text") or "")
+            name = (upload.filename or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:255]
+            return decode_bytes(data, name or f"{side} file")[0], name
+    return str(form.get(f"{side}_text") or ""), str(form.get(f"{side}_name") or "")[:255]

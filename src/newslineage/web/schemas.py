@@ -38,6 +38,7 @@ class TextIn(_Model):
     title: Optional[str] = Field(default=None, max_length=2000, description="Headline given by the source.")
     published_at: Optional[str] = Field(default=None, max_length=64, description="Publication time, ISO 8601.")
     outlet: Optional[str] = Field(default=None, max_length=500, description="Outlet, feed or agency.")
+    name: Optional[str] = Field(default=None, max_length=255, description="Name of the uploaded file the text came from; it names the text in the result (never a file on the server).")
 
     _check_date = field_validator("published_at")(_iso_8601)
 
@@ -66,9 +67,12 @@ class SourcesRequest(_Model):
     """A text whose sources to look up in the index."""
 
     text: str = Field(description="The text to trace.")
-    top: int = Field(default=5, ge=1, le=100, description="How many sources to return.")
+    name: Optional[str] = Field(default=None, max_length=255, description="Name of the uploaded file the text came from (an article stored under that id is never its own source).")
+    published_at: Optional[str] = Field(default=None, max_length=64, description="When the text was published (ISO 8601): sources must not be later.")
+    top: int = Field(default=5, ge=1, le=100, description="How many sources to return (identical copies count once).")
     before: Optional[str] = Field(default=None, max_length=64, description="Only sources published before this time (ISO 8601).")
     after: Optional[str] = Field(default=None, max_length=64, description="Only sources published after this time (ISO 8601).")
     exclude_outlet: Optional[str] = Field(default=None, max_length=500, description="Leave out sources from this outlet.")
+    exclude_id: Optional[list[str]] = Field(default=None, max_length=1000, description="Leave out these article ids.")
 
-    _check_dates = field_validator("before", "after")(_iso_8601)
+    _check_dates = field_validator("before", "after", "published_at")(_iso_8601)

@@ -25,13 +25,20 @@ __all__ = ["Comparer", "Corpus", "to_article"]
 
 
 def to_article(item: TextIn, name: str, max_bytes: int) -> Article:
-    """An ``Article`` from a request item; ``name`` labels it in error messages (``a``, ``articles[3]``)."""
+    """An ``Article`` from a request item; ``name`` labels it in error messages (``a``, ``articles[3]``).
+
+    An uploaded file's name (``item.name``) labels the article in messages and in the comparison
+    (``article-a.txt`` rather than ``A``); it never names a file on the server.
+    """
     meta: dict[str, Any] = {"title": item.title, "published_at": item.published_at, "outlet": item.outlet}
     if isinstance(item, ArticleIn):
         meta.update(id=item.id, url=item.url)
-    article = read_article(item.text.encode("utf-8"), name=name, max_bytes=max_bytes, **meta)
-    # The label was only for messages; the article's origin stays unknown (it did not come from a file).
-    return replace(article, origin=None, encoding=None)
+    elif item.name:
+        meta["id"] = item.name
+    article = read_article(item.text.encode("utf-8"), name=item.name or name, max_bytes=max_bytes, **meta)
+    # The label was only for messages; the article's origin is the uploaded file's name, if any
+    # (the comparison names the texts after it), else unknown (it did not come from a file).
+    return replace(article, origin=item.name or None, encoding=None)
 
 
 def _result_dict(value: Any) -> Any:
@@ -127,10 +134,14 @@ class Corpus:
 
     def sources(self, text: TextIn, **options: Any) -> dict[str, Any]:
         """The ``newslineage.sources/1`` document: where the text may come from."""
+        return _result_dict(self.sources_result(text, **options))
+
+    def sources_result(self, text: TextIn, **options: Any) -> Any:
+        """The ``SourcesResult`` (for the page's HTML list)."""
         article = to_article(text, "text", self.settings.max_bytes)
         embeddings = None if self.settings.embeddings else False
         with self._open() as index, _embedder_guard(self.settings):
-            return _result_dict(index.sources(article, embeddings=embeddings, **options))
+            return index.sources(article, embeddings=embeddings, **options)
 
     def articles(self, items: list[ArticleIn]) -> list[Article]:
         """Check and convert every item first, so a bad one refuses the batch before any is stored."""
@@ -145,6 +156,50 @@ class Corpus:
 
         with self._open() as index:
             return _result_dict(index.add(articles, on_progress=on_progress))
+
+    def pair(self, source_id: str, derived_id: str) -> dict[str, Any]:
+        """The ``newslineage.compare/2`` document of two stored articles, the derived one as A.
+
+        The comparison ``analyze`` kept for the edge when there is one, else the two stored
+        articles compared now (a reprint, an edge of an analysis without comparisons).
+        """
+        db = self._require()
+        try:
+            from ..lineage.load import load_comparison
+        except ModuleNotFoundError:
+            load_comparison = None
+        doc = load_comparison(db, derived_id, source_id) if load_comparison is not None else None
+        if doc is not None:
+            return doc
+        with self._open() as index:
+            derived, source = index.get(derived_id), index.get(source_id)
+        for wanted, found in ((derived_id, derived), (source_id, source)):
+            if found is None:
+                raise ApiError(404, "not_found", f"no article with id {wanted!r} in the index")
+        names = (derived.outlet or derived.id, source.outlet or source.id)
+        if names[0] == names[1]:
+            names = (derived.id, source.id)
+        with _embedder_guard(self.settings):
+            from ..pairwise import compare_documents
+            from ..prepare import prepare
+
+            result = compare_documents(prepare(derived, self.settings.segmenter), prepare(source, self.settings.segmenter), self.settings, a_name=names[0], b_name=names[1])
+        return result.to_dict()
+
+    def story_page(self, story_id: str) -> dict[str, Any]:
+        """One story with its articles and edges, for the story page (404 when unknown)."""
+        result = self.stories(story_id)
+        return result if isinstance(result, dict) else {}
+
+    def articles_meta(self) -> dict[str, dict[str, Any]]:
+        """Every analysed article's metadata by id (outlet, title, time, story), or {} without an analysis."""
+        db = self._require()
+        try:
+            from ..lineage import load_lineage
+        except ModuleNotFoundError:
+            return {}
+        doc = load_lineage(db)
+        return {a["id"]: a for a in doc["articles"]} if doc else {}
 
     def stories(self, story_id: str | None = None) -> Any:
         """Stories found by the corpus analysis (``newslineage analyze``), or one story."""

@@ -1,7 +1,7 @@
 // newslineage page: progressive enhancement of the compare form, plus source search and the
 // stories browser when the server has an index.
-// Safety rule: the only HTML inserted is the result fragment rendered (and escaped) by the
-// server; everything built here from JSON goes through textContent.
+// Safety rule: the only HTML inserted is what the server rendered (and escaped): the comparison
+// fragment and the list of sources; everything built here from JSON goes through textContent.
 "use strict";
 
 (function () {
@@ -29,17 +29,30 @@
   }
 
   // Uploaded files are read here, in the browser, into the text box: the server only sees text.
-  function wireUpload(fileId, textId) {
-    const input = $(fileId);
-    const area = $(textId);
+  // The file's name is kept (hidden field) and names the text in the result; typing in the box
+  // afterwards makes it another text, so the name goes.
+  function wireUpload(prefix) {
+    const input = $(prefix + "-file");
+    const area = $(prefix + "-text");
+    const name = $(prefix + "-name");
+    const shown = $(prefix + "-loaded");
     if (!input || !area) return;
     input.addEventListener("change", () => {
       const file = input.files && input.files[0];
       if (!file) return;
       const reader = new FileReader();
-      reader.onload = () => { area.value = String(reader.result || ""); input.value = ""; };
+      reader.onload = () => {
+        area.value = String(reader.result || "");
+        input.value = "";
+        if (name) name.value = file.name;
+        if (shown) shown.textContent = file.name;
+      };
       reader.onerror = () => setStatus($("status"), "could not read " + file.name, true);
       reader.readAsText(file);
+    });
+    area.addEventListener("input", () => {
+      if (name) name.value = "";
+      if (shown) shown.textContent = "";
     });
   }
 
@@ -47,59 +60,67 @@
     const item = { text: $(prefix + "-text").value };
     const date = $(prefix + "-date").value;
     if (date) item.published_at = date;
+    const name = $(prefix + "-name");
+    if (name && name.value) item.name = name.value;
     return item;
+  }
+
+  async function showComparison(a, b) {
+    const status = $("status");
+    const result = $("result");
+    setStatus(status, "Comparing…");
+    const response = await postJSON("/api/compare?format=html", { a: a, b: b });
+    if (!response.ok) {
+      setStatus(status, await errorMessage(response), true);
+      return false;
+    }
+    // Server-rendered, server-escaped fragment (newslineage.report.html); no script in it,
+    // and the Content-Security-Policy forbids inline script anyway.
+    result.innerHTML = await response.text();
+    setStatus(status, "");
+    result.scrollIntoView({ behavior: "smooth", block: "start" });
+    return true;
   }
 
   async function onCompare(event) {
     event.preventDefault();
-    const status = $("status");
     const button = $("compare-button");
-    const result = $("result");
     button.disabled = true;
-    setStatus(status, "Comparing…");
     try {
-      const response = await postJSON("/api/compare?format=html", { a: side("a"), b: side("b") });
-      if (!response.ok) {
-        setStatus(status, await errorMessage(response), true);
-        return;
-      }
-      // Server-rendered, server-escaped fragment (newslineage.report.html); no script in it,
-      // and the Content-Security-Policy forbids inline script anyway.
-      result.innerHTML = await response.text();
-      setStatus(status, "");
-      result.scrollIntoView({ behavior: "smooth", block: "start" });
+      await showComparison(side("a"), side("b"));
     } catch (e) {
-      setStatus(status, "the server could not be reached", true);
+      setStatus($("status"), "the server could not be reached", true);
     } finally {
       button.disabled = false;
     }
   }
 
-  function text(tag, value, className) {
-    const el = document.createElement(tag);
-    el.textContent = value == null ? "" : String(value);
-    if (className) el.className = className;
-    return el;
+  function query() {
+    const item = { text: $("sources-text").value };
+    const name = $("sources-name").value;
+    if (name) item.name = name;
+    const date = $("sources-date").value;
+    if (date) item.published_at = date;
+    return item;
   }
 
-  function percent(x) {
-    return typeof x === "number" ? Math.round(x * 100) + "%" : "";
-  }
-
-  // One entry of newslineage.sources/1: {id, title, outlet, published_at, score, relation, ...}
-  function sourceItem(src) {
-    const li = document.createElement("li");
-    const rel = src.relation || {};
-    li.appendChild(text("strong", src.title || src.id || "(untitled)"));
-    const meta = [src.outlet, src.published_at, src.title ? src.id : null].filter(Boolean).join(" · ");
-    if (meta) li.appendChild(text("div", meta, "meta"));
-    const facts = [];
-    if (rel.verdict) facts.push(String(rel.verdict).replace(/_/g, " ").replace(/\ba\b/, "your text").replace(/\bb\b/, "this source"));
-    if (typeof rel.coverage_a === "number") facts.push(percent(rel.coverage_a) + " of the text's sentences come from it");
-    if (typeof src.score === "number") facts.push("score " + src.score.toFixed(2));
-    if (facts.length) li.appendChild(text("div", facts.join(" · "), "meta"));
-    if (rel.explanation) li.appendChild(text("p", rel.explanation));
-    return li;
+  // "Side by side" on a source: the query (A) against the stored article (B), in the result view.
+  async function sideBySide(id) {
+    const status = $("sources-status");
+    try {
+      const response = await fetch("/api/articles/" + encodeURIComponent(id));
+      if (!response.ok) {
+        setStatus(status, await errorMessage(response), true);
+        return;
+      }
+      const art = await response.json();
+      const a = query();
+      const b = { text: art.text, name: art.outlet || art.id };
+      if (art.published_at) b.published_at = art.published_at;
+      await showComparison(a, b);
+    } catch (e) {
+      setStatus(status, "the server could not be reached", true);
+    }
   }
 
   async function onSources(event) {
@@ -108,55 +129,44 @@
     const list = $("sources-list");
     list.replaceChildren();
     setStatus(status, "Searching…");
+    const body = query();
+    body.top = 10;
+    const after = $("sources-after").value;
+    const before = $("sources-before").value;
+    if (after) body.after = after;
+    if (before) body.before = before + "T23:59:59";
     try {
-      const response = await postJSON("/api/sources", { text: $("sources-text").value });
+      const response = await postJSON("/api/sources?format=html", body);
       if (!response.ok) {
         setStatus(status, await errorMessage(response), true);
         return;
       }
-      const doc = await response.json();
-      const found = doc.sources || doc.results || [];
-      found.forEach((src) => list.appendChild(sourceItem(src)));
-      setStatus(status, found.length ? "" : "No source found in the index.");
+      // Server-rendered and escaped (newslineage.index.render); buttons are wired here.
+      list.innerHTML = await response.text();
+      list.querySelectorAll("button.side-by-side").forEach((button) => {
+        button.addEventListener("click", () => sideBySide(button.dataset.id));
+      });
+      setStatus(status, "");
     } catch (e) {
       setStatus(status, "the server could not be reached", true);
     }
-  }
-
-  async function showStory(id) {
-    const detail = $("story-detail");
-    const response = await fetch("/api/stories/" + encodeURIComponent(id));
-    detail.hidden = false;
-    detail.textContent = response.ok ? JSON.stringify(await response.json(), null, 2) : await errorMessage(response);
   }
 
   async function loadStories() {
     const response = await fetch("/api/stories");
     if (!response.ok) return;  // no analysis yet: the section stays hidden
     const doc = await response.json();
-    const stories = Array.isArray(doc) ? doc : doc.stories || [];
-    const list = $("stories-list");
-    // Each story of newslineage.lineage/1: {story_id, label, size, first_published, outlets, ...}
-    stories.forEach((story) => {
-      const id = story.story_id || story.id;
-      const li = document.createElement("li");
-      const button = text("button", story.label || story.title || id, "link");
-      button.type = "button";
-      button.addEventListener("click", () => showStory(id));
-      li.appendChild(button);
-      const facts = [];
-      if (typeof story.size === "number") facts.push(story.size + " articles");
-      if (story.first_published) facts.push("from " + story.first_published);
-      if (Array.isArray(story.outlets) && story.outlets.length) facts.push(story.outlets.join(", "));
-      if (facts.length) li.appendChild(text("div", facts.join(" · "), "meta"));
-      list.appendChild(li);
-    });
-    $("stories").hidden = stories.length === 0;
+    const stories = (Array.isArray(doc) ? doc : doc.stories || []).filter((s) => (s.size || 0) > 1);
+    const n = stories.length;
+    $("stories-count").textContent = n === 1 ? "1 story with several articles." : n + " stories with several articles.";
+    $("stories").hidden = false;
+    $("nav-stories").hidden = false;
   }
 
   async function init() {
-    wireUpload("a-file", "a-text");
-    wireUpload("b-file", "b-text");
+    wireUpload("a");
+    wireUpload("b");
+    wireUpload("sources");
     $("compare-form").addEventListener("submit", onCompare);
     $("sources-form").addEventListener("submit", onSources);
     try {
