@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from ..fingerprint import shingles
 from ..lineage.reprints import copy_order
 from ..model import Article, Comparison, Document
+from ..judge import MIN_REUSE_LINKS
 from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
@@ -123,13 +124,18 @@ def _interleave(lexical: list[int], semantic: list[int], limit: int) -> list[int
 
 
 def source_score(comparison: Comparison) -> float:
-    """Share of the query's body characters explained by the candidate, weighted by link score."""
+    """Share of the query's body characters the candidate explains: a linked sentence counts
+    for its link's score, a sentence the candidate supports otherwise (fused from several of its
+    sentences, or in part) for the share of its words found there."""
     body = {s.index: s.end - s.start for s in comparison.a.body}
     total = sum(body.values())
     if not total:
         return 0.0
-    explained = sum(body.get(i, 0) * link.score for link in comparison.links for i in link.a)
-    return min(1.0, explained / total)
+    weight = {s.a: s.share for s in comparison.support if s.level != "added"}
+    for link in comparison.links:
+        for i in link.a:
+            weight[i] = max(weight.get(i, 0.0), link.score)
+    return min(1.0, sum(body.get(i, 0) * w for i, w in weight.items()) / total)
 
 
 def _body_vectors(doc: Document, embedder) -> np.ndarray:
@@ -287,7 +293,10 @@ def find_sources(
             b_vectors=b_vectors.get(r),
             a_name="the query", b_name=firsts[r].id,
         )
-        if not comparison.links:
+        # a source shares a sentence with the query; a brief of one or two sentences may instead
+        # fuse several of its sentences (kept, with no single sentence to link)
+        brief = len(doc.body) <= MIN_REUSE_LINKS and any(s.level == "kept" for s in comparison.support)
+        if not comparison.links and not brief:
             continue
         reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
         hit = by_passage.get(r)
