@@ -20,9 +20,9 @@ import numpy as np
 from ..dates import parse_time
 from ..errors import ConfigError
 from ..fingerprint import shingles
+from ..judge import MIN_REUSE_LINKS
 from ..lineage.reprints import copy_order
 from ..model import Article, Comparison, Document
-from ..judge import MIN_REUSE_LINKS
 from ..pairwise import compare_documents
 from ..prepare import prepare
 from ..settings import CompareSettings
@@ -163,6 +163,36 @@ def _candidate_vectors(store, docs: dict[int, Document], embedder) -> dict[int, 
     }
 
 
+def _compare_candidates(store, doc: Document, ranked: list[int], usable, evidence, by_passage, embedder, query_vectors, settings: CompareSettings) -> list[Source]:
+    """Compare the ranked candidates with the query; those that are sources, unsorted."""
+    if not ranked:
+        return []
+    stored = store.get_texts(ranked)
+    firsts = {r: _article(usable[r][0], stored[r]) for r in ranked}
+    cand_docs = {r: Document(article=firsts[r], language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
+    b_vectors = _candidate_vectors(store, cand_docs, embedder) if embedder is not None and query_vectors is not None else {}
+    spans = store.passage_spans([by_passage[r].key for r in ranked if r in by_passage]) if by_passage else {}
+    found: list[Source] = []
+    for r in ranked:
+        cand_doc = cand_docs[r]
+        comparison = compare_documents(
+            doc, cand_doc, settings,
+            a_vectors=query_vectors if r in b_vectors else None,
+            b_vectors=b_vectors.get(r),
+            a_name="the query", b_name=firsts[r].id,
+        )
+        # a source shares a sentence with the query; a brief of one or two sentences may instead
+        # fuse several of its sentences (no single sentence to link) when the verdict says so
+        brief = len(doc.body) <= MIN_REUSE_LINKS and comparison.relation.verdict not in ("unrelated", "same_story")
+        if not comparison.links and not brief:
+            continue
+        reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
+        hit = by_passage.get(r)
+        passage = (*spans[hit.key], hit.cosine) if hit is not None and hit.key in spans else None
+        found.append(Source(firsts[r], source_score(comparison), comparison, evidence[r], reprints, passage))
+    return found
+
+
 def find_sources(
     store,
     query: str | os.PathLike | bytes | Article,
@@ -263,45 +293,31 @@ def find_sources(
     # those about as close as the nearest one are worth it (a translation is the nearest).
     best_cos = max((ev["cosine"] for ev in evidence.values() if "cosine" in ev), default=0.0)
     best_lexical = max((ev["lexical"] for ev in evidence.values()), default=0.0)
-    semantic = [] if best_lexical >= LEXICAL_STRONG else [r for r in kept if evidence[r].get("cosine", -1.0) >= best_cos - SEMANTIC_MARGIN]
-    # Passage scores (PassageHit.score) and article cosines are different scales: the two lists
-    # take turns, like lexical and semantic below.
-    passage_score = {r: by_passage[r].score for r in kept if r in by_passage}
-    best_passage = max(passage_score.values(), default=0.0)
-    by_passage_score = [] if best_lexical >= LEXICAL_STRONG else sorted(
-        (r for r, v in passage_score.items() if v >= best_passage - PASSAGE_MARGIN and evidence[r]["passage_cosine"] >= _COSINE_FLOOR), key=lambda r: (-passage_score[r], r)
-    )
-    semantic = _interleave(by_passage_score, sorted(semantic, key=lambda r: (-evidence[r]["cosine"], r)), compare_top)
+
+    def semantic_ranked() -> list[int]:
+        near = [r for r in kept if evidence[r].get("cosine", -1.0) >= best_cos - SEMANTIC_MARGIN]
+        # Passage scores (PassageHit.score) and article cosines are different scales: the two
+        # lists take turns, like lexical and semantic below.
+        passage_score = {r: by_passage[r].score for r in kept if r in by_passage}
+        best_passage = max(passage_score.values(), default=0.0)
+        by_passage_score = sorted(
+            (r for r, v in passage_score.items() if v >= best_passage - PASSAGE_MARGIN and evidence[r]["passage_cosine"] >= _COSINE_FLOOR), key=lambda r: (-passage_score[r], r)
+        )
+        return _interleave(by_passage_score, sorted(near, key=lambda r: (-evidence[r]["cosine"], r)), compare_top)
+
+    words_strong = best_lexical >= LEXICAL_STRONG
     ranked = _interleave(
         sorted((r for r in kept if evidence[r]["lexical"] > 0), key=lambda r: (-evidence[r]["lexical"], r)),
-        semantic,
+        [] if words_strong else semantic_ranked(),
         compare_top,
     )
     t2 = time.perf_counter()
-
-    stored = store.get_texts(ranked)
-    firsts = {r: _article(usable[r][0], stored[r]) for r in ranked}
-    cand_docs = {r: Document(article=firsts[r], language=stored[r].language, sentences=stored[r].sentences) for r in ranked}
-    b_vectors = _candidate_vectors(store, cand_docs, embedder) if embedder is not None and query_vectors is not None else {}
-    spans = store.passage_spans([by_passage[r].key for r in ranked if r in by_passage]) if by_passage else {}
-    found: list[Source] = []
-    for r in ranked:
-        cand_doc = cand_docs[r]
-        comparison = compare_documents(
-            doc, cand_doc, settings,
-            a_vectors=query_vectors if r in b_vectors else None,
-            b_vectors=b_vectors.get(r),
-            a_name="the query", b_name=firsts[r].id,
-        )
-        # a source shares a sentence with the query; a brief of one or two sentences may instead
-        # fuse several of its sentences (kept, with no single sentence to link)
-        brief = len(doc.body) <= MIN_REUSE_LINKS and any(s.level == "kept" for s in comparison.support)
-        if not comparison.links and not brief:
-            continue
-        reprints = tuple(_article(c, stored[r]) for c in usable[r][1:])
-        hit = by_passage.get(r)
-        passage = (*spans[hit.key], hit.cosine) if hit is not None and hit.key in spans else None
-        found.append(Source(firsts[r], source_score(comparison), comparison, evidence[r], reprints, passage))
+    found = _compare_candidates(store, doc, ranked, usable, evidence, by_passage, embedder, query_vectors, settings)
+    if not found and words_strong:
+        # the shared words pointed at texts that are not sources after all (another version of
+        # the story, a stock paragraph): fall back on meaning
+        again = [r for r in semantic_ranked() if r not in ranked]
+        found = _compare_candidates(store, doc, again, usable, evidence, by_passage, embedder, query_vectors, settings)
     # at the same share of the query explained, the closer copy first: the one the query holds
     # more of (an identical text before a longer version of it)
     found.sort(key=lambda s: (-round(s.score, 4), -s.comparison.relation.coverage_b_chars, -s.retrieval["cheap"], s.article.id))
